@@ -1,0 +1,52 @@
+"""The one Jinja environment every renderer uses.
+
+Autoescape is on for every template, so a string from a definition can never become markup, and
+``StrictUndefined`` makes a missing value fail the build instead of printing nothing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from generator.render.markdown import markdown_filter
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+def format_euro(amount: float | None, lang: str = "nl") -> str:
+    """12.5 -> '€ 12,50' (nl) or '€12.50' (en); 0 -> 'Gratis'/'Free'."""
+    if amount is None:
+        return ""
+    if amount == 0:
+        return "Gratis" if lang == "nl" else "Free"
+    if lang == "nl":
+        whole, cents = f"{amount:,.2f}".split(".")
+        return f"€ {whole.replace(',', '.')},{cents}"
+    return f"€{amount:,.2f}"
+
+
+def format_size(size_bytes: int, lang: str = "nl") -> str:
+    """Size of a download as people read it: '84 kB', '1,2 MB'."""
+    if size_bytes < 1_000_000:
+        return f"{max(1, round(size_bytes / 1000))} kB"
+    megabytes = f"{size_bytes / 1_000_000:.1f}"
+    return f"{megabytes.replace('.', ',') if lang == 'nl' else megabytes} MB"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["markdown"] = markdown_filter
+    env.filters["euro"] = format_euro
+    env.filters["filesize"] = format_size
+    return env
