@@ -196,7 +196,11 @@ def _type_message(expected: str | list[str], value: Any) -> str:
     wanted = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
     if value is None:
         return f"is empty; must be {wanted}"
-    if isinstance(value, float) and "integer" in names and value.is_integer() is False:
+    if names == ["boolean"] and isinstance(value, str):
+        return f"must be true or false, not {_show(value)}"
+    if names == ["array"] and isinstance(value, str):
+        return f"must be a list: one '- ' line per item, or [{value}]"
+    if isinstance(value, float) and "integer" in names:
         return f"must be {wanted}, not {_show(value)}"
     return f"must be {wanted}"
 
