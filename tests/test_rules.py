@@ -1,0 +1,451 @@
+"""Small product files for the rule tests: a clean product header, and questions one line each.
+
+A question is written as a JSON object on one line (JSON is YAML), so a test reads as a list of
+questions and every problem's line is the question's line. ``problems()`` parses the text with the
+real loader, checks it passes the JSON Schema (the rules only ever see valid documents), and
+returns what the user would read: ``str(problem)`` lines.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+import jsonschema
+
+from generator import PRODUCT_SCHEMA
+from generator.load import parse_document
+from generator.rules import check_document, check_documents
+
+#: 14 lines: a product that breaks no rule. Forms start on line 15.
+HEADER = """\
+id: test
+title: Testproduct
+summary: Een product om de regels mee te testen.
+upl:
+  name: huwelijksaangifte
+  uri: http://standaarden.overheid.nl/owms/terms/huwelijksaangifte
+audience: [burger]
+department: Burgerzaken
+channels:
+  - type: online-form
+    role: preferred
+  - type: counter
+    role: assisted
+    address: Stadhuisplein 1, Testdam
+"""
+#: The same product without an e-form: reached by phone and at the counter.
+HEADER_WITHOUT_FORM = HEADER.replace(
+    "  - type: online-form\n    role: preferred\n", "  - type: phone\n    role: preferred\n    phone: 14 020\n"
+)
+
+PROTOCOL = {"purpose": "Behandelen van de aanvraag", "used_by": "Team Test", "retention": "P1Y"}
+
+
+def question(id: str, type: str = "text", **extra: Any) -> dict:
+    """A question that breaks no rule by itself; ``extra`` adds or overrides keys (None removes)."""
+    data = {
+        "type": type,
+        "id": id,
+        "label": f"Vraag {id}",
+        "why": f"We gebruiken {id} om uw aanvraag te behandelen.",
+        "protocol": PROTOCOL,
+    }
+    if type in ("choice", "multiple-choice"):
+        data["options"] = [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}]
+    if type == "select":
+        data["options"] = [{"value": f"o{n}", "label": f"Optie {n}"} for n in range(1, 9)]
+    if type == "declaration":
+        data["statement"] = "Ik verklaar dat alles klopt."
+    data.update(extra)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def page(*fields: dict, id: str = "stap", **extra: Any) -> str:
+    """A page as YAML; its fields one JSON line each. Extra keys (show_if) go on the page's line 3."""
+    lines = [f"    - id: {id}", f"      title: Stap {id}"]
+    lines += [f"      {key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
+    lines.append("      fields:")
+    lines += [f"        - {json.dumps(field, ensure_ascii=False)}" for field in fields]
+    return "\n".join(lines) + "\n"
+
+
+def form(*pages: str) -> str:
+    return "form:\n  pages:\n" + "".join(pages)
+
+
+@lru_cache(maxsize=1)
+def _schema() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(PRODUCT_SCHEMA.read_text(encoding="utf-8")))
+
+
+def load(text: str, path: str = "forms/test.yaml"):
+    doc = parse_document(path, text.encode("utf-8"))
+    assert not isinstance(doc, list), [str(p) for p in doc]
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in _schema().iter_errors(doc.data)]
+    assert not errors, errors  # the rules only ever see documents that passed the schema
+    return doc
+
+
+def problems(body: str = "", *, header: str = HEADER, path: str = "forms/test.yaml", upl=None) -> list[str]:
+    """What ``formloket validate`` prints for the rules, for HEADER + body."""
+    return [str(p) for p in check_document(load(header + body, path), upl=upl)]
+
+
+def test_a_clean_product_has_no_problems():
+    assert problems(form(page(question("naam"), question("keuze", "choice")))) == []
+
+
+def test_a_product_without_form_has_no_form_problems():
+    assert problems(header=HEADER_WITHOUT_FORM) == []
+
+
+# --- 1. duplicate ids ---------------------------------------------------------------------------
+
+def test_duplicate_question_id_points_at_the_second_and_names_the_first_line():
+    assert problems(form(page(question("naam"), question("naam")))) == [
+        "forms/test.yaml:21:34: form.pages[0].fields[1].id: duplicate id 'naam': already used on "
+        "line 20. Every question, group and text block in a form needs its own id, because the id "
+        "becomes the name of the answer"
+    ]
+
+
+def test_duplicate_ids_are_found_at_every_level_and_across_pages():
+    body = form(
+        page(question("naam"), {"type": "content", "id": "uitleg", "text": "Lees dit."}),
+        page(
+            {"type": "group", "id": "groep", "label": "Groep", "fields": [question("uitleg")]},
+            {"type": "repeat", "id": "kinderen", "label": "Kinderen", "item_label": "Kind", "min": 0,
+             "max": 3, "fields": [question("naam")]},
+            {"type": "content", "id": "groep", "text": "Nog een tekst."},
+            id="stap2",
+        ),
+    )
+    reason = (
+        "Every question, group and text block in a form needs its own id, because the id becomes "
+        "the name of the answer"
+    )
+    assert problems(body) == [
+        f"forms/test.yaml:25:96: form.pages[1].fields[0].fields[0].id: duplicate id 'uitleg': "
+        f"already used on line 21. {reason}",
+        f"forms/test.yaml:26:145: form.pages[1].fields[1].fields[0].id: duplicate id 'naam': "
+        f"already used on line 20. {reason}",
+        f"forms/test.yaml:27:37: form.pages[1].fields[2].id: duplicate id 'groep': "
+        f"already used on line 25. {reason}",
+    ]
+
+
+def test_duplicate_page_id():
+    assert problems(form(page(question("a")), page(question("b")))) == [
+        "forms/test.yaml:21:11: form.pages[1].id: duplicate page id 'stap': already used on line 17. "
+        "Give every page its own id"
+    ]
+
+
+def test_a_page_may_share_its_id_with_a_question():
+    assert problems(form(page(question("adres"), id="adres"))) == []
+
+
+def test_duplicate_option_value():
+    options = [{"value": "ja", "label": "Ja"}, {"value": "nee", "label": "Nee"}, {"value": "ja", "label": "Wel"}]
+    [message] = problems(form(page(question("keuze", "choice", options=options))))
+    assert message.startswith("forms/test.yaml:20:")
+    assert message.split(": ", 1)[1] == (
+        "form.pages[0].fields[0].options[2].value: duplicate option value 'ja': already used on line 20. "
+        "Each answer needs its own value, or the two cannot be told apart"
+    )
+
+
+# --- 2. file name -------------------------------------------------------------------------------
+
+def test_file_name_differs_from_id_points_at_the_id():
+    assert problems(header=HEADER_WITHOUT_FORM, path="forms/anders.yaml") == [
+        "forms/anders.yaml:1:5: id: id 'test' differs from the file name 'anders.yaml': rename the file "
+        "to test.yaml or change the id to 'anders'"
+    ]
+
+
+def test_cross_file_duplicate_product_id_points_at_the_second_file():
+    first = load(HEADER_WITHOUT_FORM, "forms/a/test.yaml")
+    second = load(HEADER_WITHOUT_FORM, "forms/b/test.yaml")
+    assert [str(p) for p in check_documents([first, second])] == [
+        "forms/b/test.yaml:1:5: id: product id 'test' is also used by forms/a/test.yaml (line 1): each "
+        "product needs its own id, because the id becomes its web address"
+    ]
+
+
+# --- 3. conditions: what they refer to ----------------------------------------------------------
+
+def yes_no(id: str, **extra: Any) -> dict:
+    return question(id, "yes-no", **extra)
+
+
+def kinderen(*fields: dict, **extra: Any) -> dict:
+    return {"type": "repeat", "id": "kinderen", "label": "Kinderen", "item_label": "Kind", "min": 0,
+            "max": 3, "fields": list(fields), **extra}
+
+
+def groep(*fields: dict, **extra: Any) -> dict:
+    return {"type": "group", "id": "g", "label": "Groep", "fields": list(fields), **extra}
+
+
+ANSWERED = {"answered": True}
+
+
+def test_condition_on_a_missing_field_suggests_the_closest_id():
+    body = form(page(question("partner_naam"), question("x", show_if={"field": "partner_nam", **ANSWERED})))
+    assert problems(body) == [
+        "forms/test.yaml:21:234: form.pages[0].fields[1].show_if.field: no field 'partner_nam' in this "
+        "form (did you mean 'partner_naam'?): a condition can only test a question of the same form, "
+        "by its id"
+    ]
+
+
+def test_condition_on_a_missing_field_without_a_look_alike():
+    body = form(page(question("a"), question("x", show_if={"field": "zzz", **ANSWERED})))
+    assert problems(body) == [
+        "forms/test.yaml:21:234: form.pages[0].fields[1].show_if.field: no field 'zzz' in this form: "
+        "a condition can only test a question of the same form, by its id"
+    ]
+
+
+def test_condition_on_itself():
+    assert problems(form(page(question("x", show_if={"field": "x", **ANSWERED})))) == [
+        "forms/test.yaml:20:234: form.pages[0].fields[0].show_if.field: refers to itself: question 'x' "
+        "cannot depend on its own answer; test an earlier question"
+    ]
+
+
+def test_condition_on_a_later_field():
+    body = form(page(question("x", show_if={"field": "b", **ANSWERED}), question("b")))
+    assert problems(body) == [
+        "forms/test.yaml:20:234: form.pages[0].fields[0].show_if.field: refers to a later field 'b' "
+        "(line 21): a condition can only test questions that come before it, because the citizen has "
+        "not answered later ones yet; move 'b' up or test an earlier question"
+    ]
+
+
+def test_conditions_that_depend_on_each_other_are_a_cycle():
+    body = form(page(
+        question("x", show_if={"field": "b", **ANSWERED}),
+        question("b", show_if={"field": "x", **ANSWERED}),
+    ))
+    assert problems(body) == [
+        "forms/test.yaml:20:234: form.pages[0].fields[0].show_if.field: refers to 'b' (line 21), which "
+        "comes later and itself depends on this question: the conditions form a cycle (x → b → x); "
+        "test an earlier question"
+    ]
+
+
+def test_a_group_condition_on_its_own_question():
+    body = form(page(groep(question("c"), show_if={"field": "c", **ANSWERED})))
+    assert problems(body) == [
+        "forms/test.yaml:20:294: form.pages[0].fields[0].show_if.field: refers to 'c' (line 20), which "
+        "is inside this group itself: the group must be shown before 'c' can be answered; test an "
+        "earlier question"
+    ]
+
+
+def test_a_page_condition_on_its_own_question_and_on_a_later_page():
+    assert problems(form(page(question("c"), show_if={"field": "c", **ANSWERED}))) == [
+        "forms/test.yaml:19:26: form.pages[0].show_if.field: refers to 'c' (line 21), which is inside "
+        "this page itself: the page must be shown before 'c' can be answered; test an earlier question"
+    ]
+    body = form(page(question("a"), show_if={"field": "c", **ANSWERED}), page(question("c"), id="twee"))
+    assert problems(body) == [
+        "forms/test.yaml:19:26: form.pages[0].show_if.field: refers to a later field 'c' (line 25): a "
+        "condition can only test questions that come before it, because the citizen has not answered "
+        "later ones yet; move 'c' up or test an earlier question"
+    ]
+
+
+def test_a_condition_outside_a_repeat_cannot_test_a_question_inside_it():
+    body = form(page(kinderen(question("kind_naam")), question("x", show_if={"field": "kind_naam", **ANSWERED})))
+    assert problems(body) == [
+        "forms/test.yaml:21:234: form.pages[0].fields[1].show_if.field: 'kind_naam' (line 20) is inside "
+        "the repeating group 'kinderen', which the citizen can fill in several times: a condition "
+        "outside that group cannot tell which answer to test"
+    ]
+
+
+def test_inside_a_repeat_a_condition_may_test_an_earlier_question_of_the_same_item():
+    body = form(page(kinderen(yes_no("eigen"), question("kind_naam", show_if={"field": "eigen", "equals": "ja"}))))
+    assert problems(body) == []
+
+
+def test_a_condition_cannot_test_a_content_block_or_a_group_even_nested_in_any():
+    body = form(page(
+        {"type": "content", "id": "uitleg", "text": "Tekst."},
+        groep(question("c")),
+        question("x", show_if={"any": [{"field": "uitleg", **ANSWERED}, {"field": "g", **ANSWERED}]}),
+    ))
+    assert problems(body) == [
+        "forms/test.yaml:22:243: form.pages[0].fields[2].show_if.any[0].field: 'uitleg' is a content "
+        "block (line 20), which has no answer to test: test one of the questions before this one",
+        "forms/test.yaml:22:282: form.pages[0].fields[2].show_if.any[1].field: 'g' is a group (line "
+        "21), which has no answer to test: test one of the questions before this one",
+    ]
+
+
+# --- 3. conditions: the values they test ---------------------------------------------------------
+
+def test_equals_a_value_that_is_not_an_option():
+    options = [{"value": "eigen-woning", "label": "Eigen"}, {"value": "huur", "label": "Huur"}]
+    body = form(page(question("k", "choice", options=options), question("x", show_if={"field": "k", "equals": "eigen_woning"})))
+    assert problems(body) == [
+        "forms/test.yaml:21:11: form.pages[0].fields[1]: required question 'x' can never be shown, "
+        "because its show_if can never be true ('k' has no answer 'eigen_woning'): fix the condition, "
+        "or remove the question",
+        "forms/test.yaml:21:249: form.pages[0].fields[1].show_if.equals: 'eigen_woning' is not an "
+        "option of 'k' (line 20) (did you mean 'eigen-woning'?): use 'eigen-woning' or 'huur'",
+    ]
+
+
+def test_yes_no_answers_are_ja_and_nee():
+    body = form(page(
+        yes_no("y"),
+        question("x", required=False, show_if={"field": "y", "equals": True}),
+        question("z", required=False, show_if={"field": "y", "one_of": ["ja", "yes"]}),
+    ))
+    assert problems(body) == [
+        "forms/test.yaml:21:11: warning: form.pages[0].fields[1]: question 'x' can never be shown, "
+        "because its show_if can never be true ('y' has no answer true): fix the condition, or remove "
+        "the question",
+        "forms/test.yaml:21:268: form.pages[0].fields[1].show_if.equals: true is not an answer to the "
+        "yes-no question 'y': use 'ja' or 'nee'",
+        "forms/test.yaml:22:275: form.pages[0].fields[2].show_if.one_of[1]: 'yes' is not an answer to "
+        "the yes-no question 'y': use 'ja' or 'nee'",
+    ]
+
+
+def test_a_declaration_is_tested_with_true():
+    body = form(page(question("d", "declaration"), question("x", show_if={"field": "d", "equals": "ja"})))
+    assert problems(body)[1] == (
+        "forms/test.yaml:21:249: form.pages[0].fields[1].show_if.equals: 'ja' is not an answer to the "
+        "declaration 'd': a declaration is ticked or not, so test it with equals: true"
+    )
+    body = form(page(question("d", "declaration"), question("x", show_if={"field": "d", "equals": True})))
+    assert problems(body) == []
+
+
+def test_a_number_condition_needs_a_number_within_the_range():
+    body = form(page(
+        question("n", "number", min=0, max=10),
+        question("x", show_if={"field": "n", "equals": "5"}),
+        question("z", show_if={"field": "n", "equals": 12}),
+        question("w", show_if={"field": "n", "one_of": [0, 10]}),
+    ))
+    assert [p for p in problems(body) if ".show_if." in p] == [
+        "forms/test.yaml:21:249: form.pages[0].fields[1].show_if.equals: '5' is not a number, but 'n' "
+        "is a number question: write the number without quotes",
+        "forms/test.yaml:22:249: form.pages[0].fields[2].show_if.equals: 12 is outside the range of 'n' "
+        "(0 to 10): the condition can never be true",
+    ]
+
+
+def test_a_date_can_only_be_tested_with_answered():
+    body = form(page(
+        question("d", "date"),
+        question("x", show_if={"field": "d", "equals": "2025-01-01"}),
+        question("z", show_if={"field": "d", "answered": False}),
+    ))
+    assert [p for p in problems(body) if ".show_if." in p] == [
+        "forms/test.yaml:21:249: form.pages[0].fields[1].show_if.equals: 'd' is a date question, whose "
+        "answer has three parts (day, month, year), so it cannot equal one value: test it with "
+        "answered: true"
+    ]
+
+
+def test_true_for_a_text_question_is_a_yaml_trap():
+    body = form(page(question("t"), question("x", show_if={"field": "t", "equals": True})))
+    assert problems(body)[1] == (
+        "forms/test.yaml:21:249: form.pages[0].fields[1].show_if.equals: YAML reads true as a yes/no "
+        "value, but 't' is answered with text: put the value in quotes"
+    )
+
+
+# --- 4. conditions that can never be true --------------------------------------------------------
+
+def test_contradictory_equals_in_all():
+    body = form(page(
+        question("k", "choice"),
+        question("x", show_if={"all": [{"field": "k", "equals": "a"}, {"field": "k", "equals": "b"}]}),
+    ))
+    assert problems(body) == [
+        "forms/test.yaml:21:11: form.pages[0].fields[1]: required question 'x' can never be shown, "
+        "because its show_if can never be true ('k' cannot be 'a' and 'b' at the same time): fix the "
+        "condition, or remove the question",
+        "forms/test.yaml:21:232: form.pages[0].fields[1].show_if.all: these conditions can never all "
+        "be true: 'k' cannot be 'a' and 'b' at the same time. Use any: if one of them is enough",
+    ]
+
+
+def test_answered_and_empty_in_all_hides_an_optional_question_with_a_warning():
+    body = form(page(
+        question("k", "choice"),
+        question("x", required=False, show_if={"all": [{"field": "k", "one_of": ["a"]}, {"field": "k", "answered": False}]}),
+    ))
+    assert problems(body) == [
+        "forms/test.yaml:21:11: warning: form.pages[0].fields[1]: question 'x' can never be shown, "
+        "because its show_if can never be true ('k' cannot be answered and left empty at the same "
+        "time): fix the condition, or remove the question",
+        "forms/test.yaml:21:251: form.pages[0].fields[1].show_if.all: these conditions can never all "
+        "be true: 'k' cannot be answered and left empty at the same time. Use any: if one of them is "
+        "enough",
+    ]
+
+
+def test_several_ticked_boxes_of_a_multiple_choice_are_possible():
+    body = form(page(
+        question("k", "multiple-choice"),
+        question("x", show_if={"all": [{"field": "k", "equals": "a"}, {"field": "k", "equals": "b"}]}),
+    ))
+    assert problems(body) == []
+
+
+def test_a_hidden_group_is_reported_once_with_its_required_questions():
+    body = form(page(
+        question("k", "choice"),
+        groep(question("c"), question("d", required=False), show_if={"field": "k", "equals": "c"}),
+    ))
+    assert problems(body) == [
+        "forms/test.yaml:21:11: form.pages[0].fields[1]: group 'g' can never be shown, because its "
+        "show_if can never be true ('k' has no answer 'c'), so its 1 required question can never be "
+        "answered: fix the condition",
+        "forms/test.yaml:21:531: form.pages[0].fields[1].show_if.equals: 'c' is not an option of 'k' "
+        "(line 20): use 'a' or 'b'",
+    ]
+
+
+def test_a_hidden_content_block_is_a_warning():
+    body = form(page(question("k", "choice"), {"type": "content", "text": "Tekst.", "show_if": {"field": "k", "equals": "c"}}))
+    assert problems(body)[0] == (
+        "forms/test.yaml:21:11: warning: form.pages[0].fields[1]: content block can never be shown, "
+        "because its show_if can never be true ('k' has no answer 'c'): fix the condition, or remove it"
+    )
+
+
+def test_a_page_whose_any_has_no_possible_member_is_hidden():
+    body = form(
+        page(question("k", "choice")),
+        page(question("c", required=False), id="twee",
+             show_if={"any": [{"field": "k", "equals": "c"}, {"field": "k", "one_of": ["d"]}]}),
+    )
+    assert problems(body) == [
+        "forms/test.yaml:21:7: warning: form.pages[1]: page 'twee' can never be shown, because its "
+        "show_if can never be true ('k' has no answer 'c'; 'k' has no answer 'd'): fix the condition, "
+        "or remove it",
+        "forms/test.yaml:23:50: form.pages[1].show_if.any[0].equals: 'c' is not an option of 'k' (line "
+        "20): use 'a' or 'b'",
+        "forms/test.yaml:23:82: form.pages[1].show_if.any[1].one_of[0]: 'd' is not an option of 'k' "
+        "(line 20): use 'a' or 'b'",
+    ]
+
+
+def test_one_of_with_one_possible_value_flags_only_the_impossible_one():
+    body = form(page(question("k", "choice"), question("x", show_if={"field": "k", "one_of": ["a", "z"]})))
+    assert problems(body) == [
+        "forms/test.yaml:21:255: form.pages[0].fields[1].show_if.one_of[1]: 'z' is not an option of 'k' "
+        "(line 20): use 'a' or 'b'"
+    ]
