@@ -449,3 +449,252 @@ def test_one_of_with_one_possible_value_flags_only_the_impossible_one():
         "forms/test.yaml:21:255: form.pages[0].fields[1].show_if.one_of[1]: 'z' is not an option of 'k' "
         "(line 20): use 'a' or 'b'"
     ]
+
+
+# --- 5. why -------------------------------------------------------------------------------------
+
+FIX = "explain in plain words who uses the answer and what for"
+
+
+def test_why_placeholders_are_errors_whatever_their_case_and_punctuation():
+    placeholders = ["TODO", "  n.v.t. ", "-", "TODO: navragen bij BRP", "Zie boven", "N/A", "...", "idem"]
+    body = form(page(*(question(f"v{n}", why=text) for n, text in enumerate(placeholders))))
+    assert problems(body) == [
+        f"forms/test.yaml:{20 + n}:68: form.pages[0].fields[{n}].why: why is a "
+        f"placeholder ({text.strip()!r}): {FIX}"
+        for n, text in enumerate(placeholders)
+    ]
+
+
+def test_why_that_repeats_the_label():
+    body = form(page(question("e", label="Wat is uw e-mailadres?", why="wat is uw e-mailadres")))
+    assert problems(body) == [
+        f"forms/test.yaml:20:81: form.pages[0].fields[0].why: why repeats the label: {FIX}, not the "
+        "question again"
+    ]
+
+
+def test_why_of_only_spaces_is_empty():
+    assert problems(form(page(question("g", why="   ")))) == [
+        f"forms/test.yaml:20:66: form.pages[0].fields[0].why: why is empty: {FIX}, e.g. 'We sturen de "
+        "bevestiging naar dit adres'"
+    ]
+
+
+def test_a_short_why_is_a_warning():
+    assert problems(form(page(question("f", why="Voor de brief.")))) == [
+        "forms/test.yaml:20:66: warning: form.pages[0].fields[0].why: why is too short to be a reason a "
+        f"citizen understands (14 characters): {FIX}"
+    ]
+
+
+def test_a_word_that_merely_starts_like_a_placeholder_is_a_reason():
+    assert problems(form(page(question("f", why="Todos los datos: we sturen u hierover een brief.")))) == []
+
+
+# --- 6. question protocol -----------------------------------------------------------------------
+
+def test_a_bsn_question_without_protocol_needs_a_legal_basis():
+    assert problems(form(page(question("bsn", "bsn", protocol=None)))) == [
+        "forms/test.yaml:20:11: form.pages[0].fields[0]: a BSN question needs a legal basis: add "
+        "protocol with purpose, used_by, retention and legal_basis (the law that allows the "
+        "municipality to use the BSN)"
+    ]
+
+
+def test_bsn_and_special_category_without_legal_basis():
+    body = form(page(
+        question("bsn", "bsn"),
+        question("gezondheid", protocol={**PROTOCOL, "special_category": True}),
+    ))
+    fix = "needs a legal basis: add legal_basis with the GDPR ground and the law that allows asking for it"
+    assert problems(body) == [
+        f"forms/test.yaml:20:131: form.pages[0].fields[0].protocol: a BSN question {fix}",
+        f"forms/test.yaml:21:153: form.pages[0].fields[1].protocol: special-category data (GDPR Art. 9) {fix}",
+    ]
+
+
+def test_health_data_should_be_marked_special_category():
+    assert problems(form(page(question("ziek", protocol={**PROTOCOL, "data_category": "health"})))) == [
+        "forms/test.yaml:20:238: warning: form.pages[0].fields[0].protocol.data_category: health data "
+        "is special-category data under GDPR Art. 9: add special_category: true"
+    ]
+
+
+def test_a_question_without_protocol_is_a_warning():
+    assert problems(form(page(question("a", protocol=None)))) == [
+        "forms/test.yaml:20:11: warning: form.pages[0].fields[0]: no question protocol: add protocol "
+        "with purpose, used_by and retention so the question can be reviewed and listed in the "
+        "processing register"
+    ]
+
+
+def test_consent_for_a_bsn_and_legitimate_interests_anywhere_are_warnings():
+    body = form(page(
+        question("bsn", "bsn", protocol={**PROTOCOL, "legal_basis": {"gdpr": "a"}}),
+        question("x", protocol={**PROTOCOL, "legal_basis": {"gdpr": "f"}}),
+        question("y", protocol={**PROTOCOL, "legal_basis": {"gdpr": "a"}}),  # consent for a plain question is fine
+    ))
+    assert problems(body) == [
+        "forms/test.yaml:20:241: warning: form.pages[0].fields[0].protocol.legal_basis.gdpr: ground a "
+        "(consent) is rarely valid for a BSN or special-category data asked by a public body, because "
+        "the citizen cannot freely refuse: use c (legal obligation) or e (public task) with the law",
+        "forms/test.yaml:21:236: warning: form.pages[0].fields[1].protocol.legal_basis.gdpr: ground f "
+        "(legitimate interests) is not available to public bodies for their tasks (GDPR Art. 6(1), last "
+        "sentence): use c (legal obligation) or e (public task)",
+    ]
+
+
+def test_a_base_register_needs_the_reason_the_question_is_still_asked():
+    assert problems(form(page(question("x", protocol={**PROTOCOL, "base_register": {"register": "BRP"}})))) == [
+        "forms/test.yaml:20:229: warning: form.pages[0].fields[0].protocol.base_register: the answer is "
+        "in the base register BRP, so explain why it is still asked: add still_asked_because, or take "
+        "the answer from the register instead (ask once)"
+    ]
+
+
+# --- 7, 8. channels -----------------------------------------------------------------------------
+
+def channels(*channels: str) -> str:
+    """HEADER with other channels (each a YAML list item); they start on line 10."""
+    return HEADER.split("channels:\n")[0] + "channels:\n" + "".join(channels)
+
+
+ONLINE = "  - type: online-form\n    role: preferred\n"
+PHONE = "  - type: phone\n    role: assisted\n    phone: 14 020\n"
+ONE_QUESTION = form(page(question("a")))
+
+
+def test_a_product_only_online_breaks_the_minimum_service_level():
+    header = channels(ONLINE, "  - type: email\n    role: alternative\n    email: info@test.nl\n")
+    assert problems(ONE_QUESTION, header=header) == [
+        "forms/test.yaml:10:3: channels: no channel works without internet: add a counter, "
+        "counter-appointment, phone, pdf-post or home-visit channel. Never force anyone onto digital: "
+        "people who are not digitally self-reliant need a way that works for them"
+    ]
+
+
+def test_no_preferred_channel_is_a_warning():
+    header = channels("  - type: online-form\n    role: alternative\n", PHONE)
+    assert problems(ONE_QUESTION, header=header) == [
+        "forms/test.yaml:10:3: warning: channels: no channel has role: preferred: mark the route you "
+        "advise most people to take"
+    ]
+
+
+def test_two_preferred_channels_is_a_warning_on_the_second():
+    header = channels(ONLINE, PHONE.replace("assisted", "preferred"))
+    assert problems(ONE_QUESTION, header=header) == [
+        "forms/test.yaml:13:11: warning: channels[1].role: more than one preferred channel (channels[0] "
+        "on line 10 is preferred too): advise one route, make the others alternative"
+    ]
+
+
+def test_each_channel_needs_what_makes_it_usable():
+    header = channels(
+        ONLINE,
+        "  - type: pdf-post\n    role: alternative\n",
+        "  - type: chat\n    role: alternative\n",
+        "  - type: email\n    role: alternative\n",
+        "  - type: phone\n    role: assisted\n",
+        "  - type: counter-appointment\n    role: assisted\n",
+        "  - type: home-visit\n    role: assisted\n",
+    )
+    assert problems(header=header) == [
+        "forms/test.yaml:10:5: channels[0]: an online-form channel needs a form: add form: to this file, "
+        "or a url of the e-form elsewhere",
+        "forms/test.yaml:12:5: channels[1]: a pdf-post channel has nothing to print: add form: to this "
+        "file (the PDF is made from it), or the url of an existing PDF",
+        "forms/test.yaml:14:5: channels[2]: a chat channel needs a url: the chat page, or the link that "
+        "opens the app",
+        "forms/test.yaml:16:5: channels[3]: an email channel needs an email address: add email:",
+        "forms/test.yaml:18:5: channels[4]: a phone channel needs a phone number: add phone:, e.g. '14 020'",
+        "forms/test.yaml:20:5: warning: channels[5]: a counter-appointment channel has no address: add "
+        "address: so people know where to go",
+    ]
+
+
+def test_an_online_form_elsewhere_needs_no_form_here():
+    header = channels(ONLINE + "    url: https://elders.example/formulier\n", PHONE)
+    assert problems(header=header) == []
+
+
+def test_a_form_that_no_channel_offers_is_a_warning():
+    header = channels(ONLINE + "    url: https://elders.example/formulier\n", PHONE)
+    assert problems(ONE_QUESTION, header=header) == [
+        "forms/test.yaml:17:3: warning: form: the form is offered on no channel: add an online-form "
+        "channel (without url, for the e-form made from this form) or a pdf-post channel"
+    ]
+
+
+# --- 9-12. single entries -----------------------------------------------------------------------
+
+def options(count: int) -> list[dict]:
+    return [{"value": f"o{n}", "label": f"Optie {n}"} for n in range(count)]
+
+
+def test_a_choice_needs_two_options():
+    body = form(page(
+        question("a", "choice", options=options(1)),
+        question("b", "multiple-choice", options=options(1)),
+        question("c", "select", options=options(1)),
+    ))
+    assert problems(body) == [
+        "forms/test.yaml:20:226: form.pages[0].fields[0].options: a choice question needs at least two "
+        "options: with one option there is nothing to choose; for a yes or no use a yes-no question",
+        "forms/test.yaml:21:235: form.pages[0].fields[1].options: a multiple-choice question needs at "
+        "least two options: for one box to tick use a declaration or a yes-no question",
+        "forms/test.yaml:22:226: form.pages[0].fields[2].options: a select question needs at least two "
+        "options: with one option there is nothing to choose; for a yes or no use a yes-no question",
+    ]
+
+
+def test_short_drop_downs_and_long_radio_lists_are_warnings():
+    body = form(page(question("c", "select", options=options(7)), question("d", "choice", options=options(11))))
+    assert problems(body) == [
+        "forms/test.yaml:20:226: warning: form.pages[0].fields[0].options: a drop-down with only 7 "
+        "options hides them: use type: choice (radio buttons) for fewer than 8 options, which is easier "
+        "for everyone",
+        "forms/test.yaml:21:226: warning: form.pages[0].fields[1].options: 11 radio buttons make a long "
+        "list: use type: select (a drop-down) for more than 10 options",
+    ]
+    body = form(page(question("c", "select", options=options(8)), question("d", "choice", options=options(10))))
+    assert problems(body) == []
+
+
+def test_two_options_that_read_the_same():
+    same = [{"value": "a", "label": "Ja"}, {"value": "b", "label": "ja "}]
+    assert problems(form(page(question("e", "choice", options=same)))) == [
+        "forms/test.yaml:20:282: warning: form.pages[0].fields[0].options[1].label: 'ja' reads the same "
+        "as options[0] (line 20): the citizen cannot tell them apart; reword one of them"
+    ]
+
+
+def test_repeat_and_number_min_above_max():
+    body = form(page(kinderen(question("x"), min=5, max=3), question("n", "number", min=10, max=1)))
+    assert problems(body) == [
+        "forms/test.yaml:20:98: form.pages[0].fields[0].min: min (5) is larger than max (3), so no "
+        "number of items is allowed: make min at most max",
+        "forms/test.yaml:21:222: form.pages[0].fields[1].min: min (10) is larger than max (1), so no "
+        "answer is allowed: make min at most max",
+    ]
+
+
+def test_a_required_question_in_a_repeat_of_min_zero_is_fine():
+    assert problems(form(page(kinderen(question("x", required=True), min=0)))) == []
+
+
+def test_a_declaration_must_be_required():
+    assert problems(form(page(question("d", "declaration", required=False)))) == [
+        "forms/test.yaml:20:277: form.pages[0].fields[0].required: a declaration must be required: a "
+        "statement the citizen can skip means nothing. Remove required: false, or ask a yes-no question "
+        "instead"
+    ]
+
+
+def test_a_repeat_cannot_contain_a_group_or_a_repeat():
+    body = form(page(kinderen(groep(question("x")))))
+    assert problems(body) == [
+        "forms/test.yaml:20:131: form.pages[0].fields[0].fields[0].type: a repeating group cannot "
+        "contain a group: move its questions into the repeating group itself"
+    ]

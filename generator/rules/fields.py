@@ -61,8 +61,9 @@ def _options(node: Node, findings: Findings) -> None:
             if key in seen:
                 findings.warning(
                     (*at, index, "label"),
-                    f"two options read the same ('{label}', also on line "
-                    f"{findings.line((*at, seen[key], 'label'))}): the citizen cannot tell them apart",
+                    f"'{label.strip()}' reads the same as options[{seen[key]}] (line "
+                    f"{findings.line((*at, seen[key], 'label'))}): the citizen cannot tell them apart; "
+                    "reword one of them",
                 )
             else:
                 seen[key] = index
