@@ -39,9 +39,11 @@ class UplList:
         folded = {_fold(u): e for u, e in self.entries.items()}
         if _fold(uri) in folded:
             return folded[_fold(uri)]
-        match = difflib.get_close_matches(_fold(uri), list(folded), n=1, cutoff=0.8)
+        # Compare only the part after .../terms/: every URI shares the long prefix.
+        by_term = {_term(u): e for u, e in folded.items()}
+        match = difflib.get_close_matches(_term(_fold(uri)), list(by_term), n=1, cutoff=0.75)
         if match:
-            return folded[match[0]]
+            return by_term[match[0]]
         if name:
             by_name = {e.name.casefold(): e for e in self.entries.values()}
             match = difflib.get_close_matches(name.casefold(), list(by_name), n=1, cutoff=0.6)
@@ -53,6 +55,10 @@ class UplList:
 def _fold(uri: str) -> str:
     """Compare URIs without case and scheme: https://…/Huwelijksaangifte ~ http://…/huwelijksaangifte."""
     return uri.casefold().removeprefix("https://").removeprefix("http://")
+
+
+def _term(uri: str) -> str:
+    return uri.rsplit("/", 1)[-1]
 
 
 def load_upl(path: str | Path) -> UplList | Problem:

@@ -25,9 +25,9 @@ def check_upl(product: Any, upl: UplList, findings: Findings) -> None:
     if entry is None:
         suggestion = upl.suggest(uri, name if isinstance(name, str) else None)
         hint = f": did you mean {suggestion.uri} ('{suggestion.name}')?" if suggestion else (
-            ": copy the URI of the product from the list"
+            ": find the product in the list and copy its URI"
         )
-        findings.error(("upl", "uri"), f"{uri} is not in the UPL list {upl.path}{hint}")
+        findings.error(("upl", "uri"), f"{uri} is not in the UPL list{hint}")
         return
     if isinstance(name, str) and name != entry.name:
         findings.warning(
