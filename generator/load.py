@@ -96,7 +96,7 @@ def load_document(path: str) -> Document | list[Problem]:
     if os.path.isdir(path):
         return [Problem(path, 0, 0, "", "is a folder, not a file")]
     if size > MAX_BYTES:
-        return [Problem(path, 0, 0, "", f"the file is {size / 1_000_000:.1f} MB; a product definition may be at most 1 MB")]
+        return [Problem(path, 0, 0, "", f"the file is {size:,} bytes; a product definition may be at most 1 MB ({MAX_BYTES:,} bytes)")]
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
@@ -293,9 +293,6 @@ class _DataBuilder:
                 self._add(key_node, where, "a key must be plain text, not a list or mapping")
                 continue
             key = key_node.value
-            if key == "<<" and key_node.tag != STR:
-                self._add(key_node, where, "merge keys (<<) are not supported; write the keys out in full")
-                continue
             if key in first_line:
                 self._add(key_node, (*where, key), f"duplicate key '{key}' (first at line {first_line[key]})")
                 continue

@@ -65,7 +65,8 @@ def load_products(paths: list[str], *, upl_path: str | None = None) -> LoadResul
     # Stage 4: rules between files (the same product id twice), on the files whose shape is known.
     result.problems.extend(_check_documents(schema_valid))
 
-    result.problems.sort(key=lambda p: (p.file, p.line, p.column, p.where, p.message))
+    # By place; stable, so problems at one place stay in the order their stage found them.
+    result.problems.sort(key=lambda p: (p.file, p.line, p.column))
 
     # Stage 5: the model, only from a clean set: renderers never see a half-valid product.
     if not result.has_errors:
