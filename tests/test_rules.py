@@ -13,10 +13,13 @@ from functools import lru_cache
 from typing import Any
 
 import jsonschema
+import pytest
 
+from conftest import REPO_ROOT, UPL_PATH
 from generator import PRODUCT_SCHEMA
 from generator.load import parse_document
 from generator.rules import check_document, check_documents
+from generator.upl import load_upl
 
 #: 14 lines: a product that breaks no rule. Forms start on line 15.
 HEADER = """\
@@ -698,3 +701,15 @@ def test_a_repeat_cannot_contain_a_group_or_a_repeat():
         "forms/test.yaml:20:131: form.pages[0].fields[0].fields[0].type: a repeating group cannot "
         "contain a group: move its questions into the repeating group itself"
     ]
+
+
+# --- the samples --------------------------------------------------------------------------------
+
+SAMPLES = sorted((REPO_ROOT / "forms").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_the_samples_break_no_rule(sample):
+    """The samples are what departments copy: they must be examples of every rule, not exceptions."""
+    doc = load(sample.read_text(encoding="utf-8"), f"forms/{sample.name}")
+    assert [str(p) for p in check_document(doc, upl=load_upl(UPL_PATH))] == []

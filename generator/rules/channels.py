@@ -19,7 +19,9 @@ def check_channels(product: Any, findings: Findings) -> None:
     channels = product.get("channels")
     if not isinstance(channels, list):
         return
-    listed = [(index, c) for index, c in enumerate(channels) if isinstance(c, dict)]
+    listed = [
+        (index, c) for index, c in enumerate(channels) if isinstance(c, dict) and isinstance(c.get("type"), str)
+    ]
     if not any(c.get("type") in OFFLINE_CHANNEL_TYPES for _, c in listed):
         findings.error(
             ("channels",),

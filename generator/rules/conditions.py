@@ -144,7 +144,8 @@ def _dependencies(node: Node, by_id: dict[str, Node]) -> Iterator[Node]:
     condition = node.data.get("show_if")
     if isinstance(condition, dict):
         for _, leaf in _tests(condition, ()):
-            target = by_id.get(leaf.get("field"))  # type: ignore[arg-type]
+            name = leaf.get("field")
+            target = by_id.get(name) if isinstance(name, str) else None
             if target is not None:
                 yield target
 
@@ -259,13 +260,10 @@ def _contradiction(members: list, by_id: dict[str, Node]) -> str | None:
         answered[name] = wants_answer
         if target.kind == "multiple-choice":
             continue  # several boxes can be ticked at once
-        values = (
-            {member["equals"]} if "equals" in member
-            else set(member["one_of"]) if isinstance(member.get("one_of"), list)
-            else None
-        )
-        if values is None:
+        tested = [member["equals"]] if "equals" in member else member.get("one_of")
+        if not isinstance(tested, list) or not all(isinstance(v, (str, int, float)) for v in tested):
             continue
+        values = set(tested)
         if name in allowed and not (allowed[name] & values):
             return (
                 f"'{name}' cannot be {show_list(sorted(allowed[name], key=str))} and "

@@ -37,7 +37,7 @@ def check_upl(product: Any, upl: UplList, findings: Findings) -> None:
         )
     audience = product.get("audience")
     for index, group in enumerate(audience if isinstance(audience, list) else []):
-        if group not in AUDIENCE_FLAGS:
+        if not isinstance(group, str) or group not in AUDIENCE_FLAGS:
             continue
         flag, people = AUDIENCE_FLAGS[group]
         if not getattr(entry, flag):
