@@ -630,6 +630,15 @@ def test_a_form_that_no_channel_offers_is_a_warning():
     ]
 
 
+
+def test_an_online_channel_cannot_be_the_assisted_route():
+    header = channels(ONLINE, PHONE, "  - type: email\n    role: assisted\n    email: info@test.nl\n")
+    assert problems(ONE_QUESTION, header=header) == [
+        "forms/test.yaml:16:11: warning: channels[2].role: an email channel cannot be the assisted "
+        "route: that is for people who are not digitally self-reliant. Make it alternative, and offer "
+        "help at the counter, by phone or at home as assisted"
+    ]
+
 # --- 9-12. single entries -----------------------------------------------------------------------
 
 def options(count: int) -> list[dict]:
@@ -692,6 +701,15 @@ def test_a_declaration_must_be_required():
         "forms/test.yaml:20:277: form.pages[0].fields[0].required: a declaration must be required: a "
         "statement the citizen can skip means nothing. Remove required: false, or ask a yes-no question "
         "instead"
+    ]
+
+
+def test_autocomplete_inside_a_repeat_must_be_off():
+    body = form(page(kinderen(question("naam_kind", autocomplete="given-name"), question("x", autocomplete="off"))))
+    assert problems(body) == [
+        "forms/test.yaml:20:364: warning: form.pages[0].fields[0].fields[0].autocomplete: autocomplete "
+        "'given-name' inside the repeating group 'kinderen' would fill in the citizen's own details for "
+        "someone else: use autocomplete: 'off'"
     ]
 
 

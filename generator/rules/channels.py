@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model import OFFLINE_CHANNEL_TYPES
+from generator.model import OFFLINE_CHANNEL_TYPES, ONLINE_CHANNEL_TYPES
 
 from .findings import Findings
 
@@ -57,6 +57,13 @@ def check_channels(product: Any, findings: Findings) -> None:
 
 def _check_details(at: tuple, channel: dict, has_form: bool, findings: Findings) -> None:
     kind = channel.get("type")
+    if kind in ONLINE_CHANNEL_TYPES and channel.get("role") == "assisted":
+        findings.warning(
+            (*at, "role"),
+            f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} channel cannot be the assisted route: that is for people who are not "
+            "digitally self-reliant. Make it alternative, and offer help at the counter, by phone "
+            "or at home as assisted",
+        )
     if kind == "online-form" and not has_form and not channel.get("url"):
         findings.error(
             at,

@@ -19,6 +19,8 @@ def check_fields(tree: FormTree, findings: Findings) -> None:
     for node in tree.entries:
         for rule in RULES.get(node.kind, ()):
             rule(node, findings)
+        if node.is_input and node.repeat is not None:
+            _autocomplete_in_repeat(node, findings)
         if node.kind in CONTAINER_TYPES and node.repeat is not None:
             findings.error(
                 (*node.path, "type"),
@@ -85,6 +87,18 @@ def _declaration(node: Node, findings: Findings) -> None:
             (*node.path, "required"),
             "a declaration must be required: a statement the citizen can skip means nothing. "
             "Remove required: false, or ask a yes-no question instead",
+        )
+
+
+def _autocomplete_in_repeat(node: Node, findings: Findings) -> None:
+    """Autocomplete tokens describe the citizen's own details (WCAG 1.3.5); a repeating group asks
+    about other people (witnesses, children), where the browser would fill in the wrong person."""
+    token = node.data.get("autocomplete")
+    if isinstance(token, str) and token != "off":
+        findings.warning(
+            (*node.path, "autocomplete"),
+            f"autocomplete '{token}' inside the repeating group '{node.repeat.id}' would fill in the "
+            "citizen's own details for someone else: use autocomplete: 'off'",
         )
 
 
