@@ -7,12 +7,17 @@ defensively, because a rule must never turn a user's mistake into a traceback.
 One module per family of rules:
 
 - identity:     duplicate ids; the file name must match the product id
-- conditions:   show_if refers to an earlier question and can be true
+- conditions:   show_if refers to an earlier question, with a value that question can have
+  (answers: which values each type of question can have)
+- unreachable:  conditions that can never be true, and the questions they hide for ever
 - why:          the reason for every question says something
 - protocol:     legal basis for a BSN and special-category data; a protocol for every question
 - channels:     a channel without internet; the details each channel needs
 - fields:       options, repeats, numbers, declarations
 - upl_listing:  the UPL URI is in the national list (when a list is given)
+
+Shared helpers: form_tree (the form as nodes in document order), findings (locating a problem by
+its path), wording (how values and suggestions are written in messages).
 """
 
 from __future__ import annotations

@@ -1,27 +1,19 @@
-"""Conditions (show_if): what they test must exist, come earlier, have an answer, and be possible.
+"""Conditions (show_if): what they test must exist, come earlier, and have such an answer.
 
 A condition is evaluated in the citizen's browser (and explained on the PDF) while the form is
-filled in from top to bottom, so it can only test a question that was asked before it. A condition
-that can never be true hides its question for ever: for a required question that is a form nobody
-can complete as intended, so it is an error; for an optional one a warning.
+filled in from top to bottom, so it can only test a question that was asked before it, outside any
+repeating group it is not itself in. Conditions that can never be true are in ``unreachable``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
-from generator.model import CHOICE_TYPES, YES, NO
-
+from .answers import value_problem
 from .findings import Findings
 from .form_tree import KIND_NAMES, FormTree, Node
-from .wording import count, did_you_mean, show, show_list
-
-#: Questions whose answer is several values (or a file): only ``answered`` can test them.
-MULTI_PART_ANSWERS = {
-    "date": "a date question, whose answer has three parts (day, month, year)",
-    "address": "an address question, whose answer has several parts",
-    "file": "a file question, whose answer is a file",
-}
+from .unreachable import check_never_shown, contradiction
+from .wording import did_you_mean
 
 Path = tuple[str | int, ...]
 
@@ -38,14 +30,14 @@ def check_conditions(tree: FormTree, findings: Findings) -> None:
             if target is not None:
                 _check_values(leaf_path, leaf, target, findings)
         for all_path, members in _all_lists(condition, condition_path):
-            reason = _contradiction(members, by_id)
+            reason = contradiction(members, by_id)
             if reason:
                 findings.error(
                     all_path,
                     f"these conditions can never all be true: {reason}. "
                     "Use any: if one of them is enough",
                 )
-    _check_never_shown(tree, by_id, findings)
+    check_never_shown(tree, by_id, findings)
 
 
 # --- what a condition refers to ----------------------------------------------------------------
@@ -164,148 +156,6 @@ def _check_values(leaf_path: Path, leaf: dict, target: Node, findings: Findings)
             problem = value_problem(target, value, line)
             if problem:
                 findings.error((*leaf_path, "one_of", index), problem)
-
-
-def _option_values(target: Node) -> list[str]:
-    options = target.data.get("options")
-    return [o["value"] for o in options if isinstance(o, dict) and isinstance(o.get("value"), str)] \
-        if isinstance(options, list) else []
-
-
-def value_problem(target: Node, value: Any, line: int) -> str | None:
-    """Why ``value`` can never be an answer of the question ``target``, or None if it can be."""
-    name, kind = target.id, target.kind
-    if kind in CHOICE_TYPES:
-        values = _option_values(target)
-        if isinstance(value, str) and value in values:
-            return None
-        hint = did_you_mean(value, values) if isinstance(value, str) else ""
-        return f"{show(value)} is not an option of '{name}' (line {line}){hint}: use {show_list(values)}"
-    if kind == "yes-no":
-        if value in (YES, NO) and isinstance(value, str):
-            return None
-        return f"{show(value)} is not an answer to the yes-no question '{name}': use '{YES}' or '{NO}'"
-    if kind == "declaration":
-        if value is True:
-            return None
-        return (
-            f"{show(value)} is not an answer to the declaration '{name}': a declaration is ticked or "
-            "not, so test it with equals: true"
-        )
-    if kind == "number":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return (
-                f"{show(value)} is not a number, but '{name}' is a number question: "
-                "write the number without quotes"
-            )
-        low, high = target.data.get("min"), target.data.get("max")
-        if (isinstance(low, int) and value < low) or (isinstance(high, int) and value > high):
-            allowed = f"{low if isinstance(low, int) else '…'} to {high if isinstance(high, int) else '…'}"
-            return f"{value} is outside the range of '{name}' ({allowed}): the condition can never be true"
-        return None
-    if kind in MULTI_PART_ANSWERS:
-        return (
-            f"'{name}' is {MULTI_PART_ANSWERS[kind]}, so it cannot equal one value: "
-            "test it with answered: true"
-        )
-    if isinstance(value, bool):
-        return (
-            f"YAML reads {show(value)} as a yes/no value, but '{name}' is answered with text: "
-            "put the value in quotes"
-        )
-    return None
-
-
-# --- conditions that can never be true ---------------------------------------------------------
-
-def never_true(condition: Any, by_id: dict[str, Node]) -> str | None:
-    """Why ``condition`` can never hold, or None when it may (or when another error hides it)."""
-    if not isinstance(condition, dict):
-        return None
-    if "field" in condition:
-        target = by_id.get(condition["field"]) if isinstance(condition["field"], str) else None
-        if target is None or not target.is_input:
-            return None
-        if "equals" in condition and value_problem(target, condition["equals"], 0):
-            return f"'{target.id}' has no answer {show(condition['equals'])}"
-        one_of = condition.get("one_of")
-        if isinstance(one_of, list) and one_of and all(value_problem(target, v, 0) for v in one_of):
-            return f"'{target.id}' has no answer {show_list(one_of)}"
-        return None
-    if isinstance(condition.get("all"), list):
-        for member in condition["all"]:
-            reason = never_true(member, by_id)
-            if reason:
-                return reason
-        return _contradiction(condition["all"], by_id)
-    if isinstance(condition.get("any"), list) and condition["any"]:
-        reasons = [never_true(member, by_id) for member in condition["any"]]
-        if all(reasons):
-            return "; ".join(reasons)  # type: ignore[arg-type]
-    return None
-
-
-def _contradiction(members: list, by_id: dict[str, Node]) -> str | None:
-    """Two tests in one ``all`` that no answer can pass together (a = x and a = y)."""
-    allowed: dict[str, set] = {}
-    answered: dict[str, bool] = {}
-    for member in _flatten_all(members):
-        name = member.get("field")
-        target = by_id.get(name) if isinstance(name, str) else None
-        if target is None or not target.is_input:
-            continue
-        wants_answer = member.get("answered", True) is not False
-        if name in answered and answered[name] != wants_answer:
-            return f"'{name}' cannot be answered and left empty at the same time"
-        answered[name] = wants_answer
-        if target.kind == "multiple-choice":
-            continue  # several boxes can be ticked at once
-        tested = [member["equals"]] if "equals" in member else member.get("one_of")
-        if not isinstance(tested, list) or not all(isinstance(v, (str, int, float)) for v in tested):
-            continue
-        values = set(tested)
-        if name in allowed and not (allowed[name] & values):
-            return (
-                f"'{name}' cannot be {show_list(sorted(allowed[name], key=str))} and "
-                f"{show_list(sorted(values, key=str))} at the same time"
-            )
-        allowed[name] = allowed[name] & values if name in allowed else values
-    return None
-
-
-def _flatten_all(members: list) -> Iterator[dict]:
-    for member in members:
-        if isinstance(member, dict) and isinstance(member.get("all"), list):
-            yield from _flatten_all(member["all"])
-        elif isinstance(member, dict) and "field" in member:
-            yield member
-
-
-def _check_never_shown(tree: FormTree, by_id: dict[str, Node], findings: Findings) -> None:
-    """A question hidden for ever; for a page or group, report it once instead of per question."""
-    hidden: list[Node] = []
-    for node in tree.nodes:
-        if any(a in hidden for a in node.ancestors):
-            continue
-        reason = never_true(node.data.get("show_if"), by_id)
-        if not reason:
-            continue
-        hidden.append(node)
-        cause = f"can never be shown, because its show_if can never be true ({reason})"
-        if node.is_input:
-            report: Callable = findings.error if node.is_required else findings.warning
-            label = "required question" if node.is_required else "question"
-            report(node.path, f"{label} '{node.id}' {cause}: fix the condition, or remove the question")
-        else:
-            required = [n for n in tree.descendants(node) if n.is_required]
-            if required:
-                findings.error(
-                    node.path,
-                    f"{node.describe()} {cause}, so its {count(len(required), 'required question')} "
-                    "can never be answered: fix the condition",
-                )
-            else:
-                findings.warning(node.path, f"{node.describe()} {cause}: fix the condition, or remove it")
 
 
 # --- walking a condition -----------------------------------------------------------------------
