@@ -25,6 +25,8 @@ import yaml
 
 from generator.problems import Problem, breadcrumb
 
+MappingNode, SequenceNode, ScalarNode = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
+
 #: Files larger than this are refused unread: no product definition is anywhere near it.
 MAX_BYTES = 1_000_000
 #: Deeper nesting than this is no product definition either; it would only exhaust the stack.
@@ -60,13 +62,13 @@ class DefinitionLoader(_BaseLoader):
     """
 
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode:
+        if kind is ScalarNode:
             if implicit[0] and (not value or value[0] in _NON_TEXT_START):
                 for tag, pattern in _IMPLICIT:
                     if pattern.match(value):
                         return tag
             return STR
-        return SEQ if kind is yaml.SequenceNode else MAP
+        return SEQ if kind is SequenceNode else MAP
 
     def descend_resolver(self, current_node, current_index):
         pass
@@ -261,43 +263,55 @@ class _DataBuilder:
         self.path = path
         self.text = text
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()  # node ids: an alias makes the same node appear twice
+        # An alias makes the same node appear twice; aliases need an anchor ('&'), so files
+        # without one (nearly all) skip the bookkeeping. This walk runs for every node of every
+        # file, so it also takes plain text values without a call.
+        self._seen: set[int] | None = set() if "&" in text else None
 
     def _add(self, node: yaml.Node, where: tuple, message: str) -> None:
         mark = node.start_mark
         self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, breadcrumb(where), message))
 
     def build(self, node: yaml.Node, where: tuple = (), depth: int = 0) -> Any:
-        if id(node) in self._seen:
-            self._alias_problem(where)
-            return None
-        self._seen.add(id(node))
+        if self._seen is not None:
+            if id(node) in self._seen:
+                self._alias_problem(where)
+                return None
+            self._seen.add(id(node))
         if depth > MAX_DEPTH:
             self._add(node, where, f"nested more than {MAX_DEPTH} levels deep; a product definition is never that deep")
             return None
-        if isinstance(node, yaml.MappingNode):
+        kind = node.__class__
+        if kind is MappingNode:
             return self._mapping(node, where, depth)
-        if isinstance(node, yaml.SequenceNode):
+        if kind is SequenceNode:
             if node.tag != SEQ:
                 self._add(node, where, _unsupported_tag(node.tag))
-            return [self.build(item, (*where, index), depth + 1) for index, item in enumerate(node.value)]
+            return [
+                item.value if (item.__class__ is ScalarNode and item.tag == STR and self._seen is None)
+                else self.build(item, (*where, index), depth + 1)
+                for index, item in enumerate(node.value)
+            ]
         return self._scalar(node, where)
 
     def _mapping(self, node: yaml.MappingNode, where: tuple, depth: int) -> dict:
         if node.tag != MAP:
             self._add(node, where, _unsupported_tag(node.tag))
         data: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
+        fast = self._seen is None
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 self._add(key_node, where, "a key must be plain text, not a list or mapping")
                 continue
             key = key_node.value
-            if key in first_line:
-                self._add(key_node, (*where, key), f"duplicate key '{key}' (first at line {first_line[key]})")
+            if key in data:
+                first = next(k for k, _ in node.value if k.__class__ is ScalarNode and k.value == key)
+                self._add(key_node, (*where, key), f"duplicate key '{key}' (first at line {first.start_mark.line + 1})")
                 continue
-            first_line[key] = key_node.start_mark.line + 1
-            data[key] = self.build(value_node, (*where, key), depth + 1)
+            if fast and value_node.__class__ is ScalarNode and value_node.tag == STR:
+                data[key] = value_node.value
+            else:
+                data[key] = self.build(value_node, (*where, key), depth + 1)
         return data
 
     def _scalar(self, node: yaml.ScalarNode, where: tuple) -> Any:
