@@ -338,12 +338,15 @@ def test_a_number_condition_needs_a_number_within_the_range():
         question("x", show_if={"field": "n", "equals": "5"}),
         question("z", show_if={"field": "n", "equals": 12}),
         question("w", show_if={"field": "n", "one_of": [0, 10]}),
+        question("v", show_if={"field": "n", "one_of": [2.5, 3.0]}),
     ))
     assert [p for p in problems(body) if ".show_if." in p] == [
         "forms/test.yaml:21:249: form.pages[0].fields[1].show_if.equals: '5' is not a number, but 'n' "
         "is a number question: write the number without quotes",
         "forms/test.yaml:22:249: form.pages[0].fields[2].show_if.equals: 12 is outside the range of 'n' "
         "(0 to 10): the condition can never be true",
+        "forms/test.yaml:24:250: form.pages[0].fields[4].show_if.one_of[0]: 2.5 is not a whole number, "
+        "and 'n' takes whole numbers only: the condition can never be true",
     ]
 
 

@@ -53,6 +53,8 @@ def value_problem(target: Node, value: Any, line: int) -> str | None:
                 f"{show(value)} is not a number, but '{name}' is a number question: "
                 "write the number without quotes"
             )
+        if isinstance(value, float) and not value.is_integer():
+            return f"{value} is not a whole number, and '{name}' takes whole numbers only: the condition can never be true"
         low, high = target.data.get("min"), target.data.get("max")
         if (isinstance(low, int) and value < low) or (isinstance(high, int) and value > high):
             allowed = f"{low if isinstance(low, int) else '…'} to {high if isinstance(high, int) else '…'}"
