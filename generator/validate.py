@@ -192,7 +192,7 @@ _TYPE_WORDS = {
 
 def _type_message(expected: str | list[str], value: Any) -> str:
     names = [expected] if isinstance(expected, str) else list(expected)
-    words = [_TYPE_WORDS.get(n, n) for n in names]
+    words = [_TYPE_WORDS.get(n, n) if len(names) == 1 or n != "boolean" else "true/false" for n in names]
     wanted = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
     if value is None:
         return f"is empty; must be {wanted}"
@@ -200,7 +200,7 @@ def _type_message(expected: str | list[str], value: Any) -> str:
         return f"must be true or false, not {_show(value)}"
     if names == ["array"] and isinstance(value, str):
         return f"must be a list: one '- ' line per item, or [{value}]"
-    if isinstance(value, float) and "integer" in names:
+    if isinstance(value, float) and "integer" in names or isinstance(value, str) and {"number", "integer"} & set(names):
         return f"must be {wanted}, not {_show(value)}"
     return f"must be {wanted}"
 
