@@ -73,35 +73,36 @@ def _check_reference(owner: Node, leaf_path: Path, leaf: dict, tree: FormTree,
             "before this one",
         )
         return None
-    target_line = findings.line(target.path)
+    def named() -> str:  # the question with its line; looked up only for a message
+        return f"'{name}' (line {findings.line(target.path)})"
+
     if owner.contains(target):
         kind = KIND_NAMES.get(owner.kind, owner.kind)
         findings.error(
             at,
-            f"refers to '{name}' (line {target_line}), which is inside this {kind} itself: the "
-            f"{kind} must be shown before '{name}' can be answered; test an earlier question",
+            f"refers to {named()}, which is inside this {kind} itself: the {kind} must be shown "
+            f"before '{name}' can be answered; test an earlier question",
         )
     elif target.repeat is not None and target.repeat is not owner.repeat:
         findings.error(
             at,
-            f"'{name}' (line {target_line}) is inside the repeating group '{target.repeat.id}', which "
-            "the citizen can fill in several times: a condition outside that group cannot tell "
-            "which answer to test",
+            f"{named()} is inside the repeating group '{target.repeat.id}', which the citizen can "
+            "fill in several times: a condition outside that group cannot tell which answer to test",
         )
     elif target.order > owner.order:
         cycle = _cycle(target, owner, by_id)
         if cycle:
             findings.error(
                 at,
-                f"refers to '{name}' (line {target_line}), which comes later and itself depends on "
-                f"this {KIND_NAMES.get(owner.kind, 'question')}: the conditions form a cycle "
+                f"refers to {named()}, which comes later and itself depends on this "
+                f"{KIND_NAMES.get(owner.kind, 'question')}: the conditions form a cycle "
                 f"({' → '.join(cycle)}); test an earlier question",
             )
         else:
             findings.error(
                 at,
-                f"refers to a later field '{name}' (line {target_line}): a condition can only test "
-                "questions that come before it, because the citizen has not answered later ones yet; "
+                f"refers to a later field {named()}: a condition can only test questions that come "
+                "before it, because the citizen has not answered later ones yet; "
                 f"move '{name}' up or test an earlier question",
             )
     return target
@@ -145,17 +146,14 @@ def _dependencies(node: Node, by_id: dict[str, Node]) -> Iterator[Node]:
 # --- which values a question can have ----------------------------------------------------------
 
 def _check_values(leaf_path: Path, leaf: dict, target: Node, findings: Findings) -> None:
-    line = findings.line(target.path)
-    if "equals" in leaf:
-        problem = value_problem(target, leaf["equals"], line)
-        if problem:
-            findings.error((*leaf_path, "equals"), problem)
+    tested = [((*leaf_path, "equals"), leaf["equals"])] if "equals" in leaf else []
     one_of = leaf.get("one_of")
     if isinstance(one_of, list):
-        for index, value in enumerate(one_of):
-            problem = value_problem(target, value, line)
-            if problem:
-                findings.error((*leaf_path, "one_of", index), problem)
+        tested += [((*leaf_path, "one_of", index), value) for index, value in enumerate(one_of)]
+    for at, value in tested:
+        # The line of the question is looked up only for a message: most conditions are fine.
+        if value_problem(target, value, 0):
+            findings.error(at, value_problem(target, value, findings.line(target.path)))
 
 
 # --- walking a condition -----------------------------------------------------------------------

@@ -53,12 +53,12 @@ def check_ids(tree: FormTree, findings: Findings) -> None:
 
 def _check_unique(findings: Findings, values: Iterable[tuple[tuple, str]], message) -> None:
     """Report every (path, value) whose value repeats an earlier one, with the earlier line."""
-    first_line: dict[str, int] = {}
+    first: dict[str, tuple] = {}
     for value_path, value in values:
-        if value in first_line:
-            findings.error(value_path, message(value, first_line[value]))
+        if value in first:
+            findings.error(value_path, message(value, findings.line(first[value])))
         else:
-            first_line[value] = findings.line(value_path)
+            first[value] = value_path
 
 
 def check_file_name(doc: Any, findings: Findings) -> None:

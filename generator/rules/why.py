@@ -24,9 +24,12 @@ SHORT_REASON = 20
 FIX = "explain in plain words who uses the answer and what for"
 
 
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
 def _letters(text: str) -> str:
     """Only letters and digits, lower case: 'N.v.t.' -> 'nvt', 'Wat is uw naam?' -> 'watisuwnaam'."""
-    return "".join(c for c in text.casefold() if c.isalnum())
+    return _NOT_LETTERS.sub("", text.casefold())
 
 
 def check_why(tree: FormTree, findings: Findings) -> None:
@@ -39,9 +42,10 @@ def check_why(tree: FormTree, findings: Findings) -> None:
             continue
         text = why.strip()
         label = node.data.get("label")
-        if _letters(text) in PLACEHOLDERS or PLACEHOLDER_START.match(text):
+        letters = _letters(text)
+        if letters in PLACEHOLDERS or PLACEHOLDER_START.match(text):
             findings.error(at, f"why is a placeholder ({text!r}): {FIX}")
-        elif isinstance(label, str) and _letters(text) == _letters(label):
+        elif isinstance(label, str) and letters == _letters(label):
             findings.error(at, f"why repeats the label: {FIX}, not the question again")
         elif len(text) < SHORT_REASON:
             findings.warning(
