@@ -161,7 +161,9 @@ def _too_deep(path: str, text: str) -> Problem | None:
 
 
 #: Below this bound on the nesting depth the composer is safe to call directly (see _too_deep).
-_CHEAP_DEPTH_BOUND = 2000
+#: libyaml's composer survives 10,000 levels; PyYAML's pure-Python one stops at Python's recursion
+#: limit (two frames per level).
+_CHEAP_DEPTH_BOUND = 2000 if _BaseLoader is not yaml.SafeLoader else 300
 
 
 def _decode(path: str, raw: bytes) -> str | Problem:
