@@ -9,11 +9,14 @@ returns what the user would read: ``str(problem)`` lines.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO_ROOT, UPL_PATH
 from generator import PRODUCT_SCHEMA
@@ -734,3 +737,71 @@ def test_the_samples_break_no_rule(sample):
     """The samples are what departments copy: they must be examples of every rule, not exceptions."""
     doc = load(sample.read_text(encoding="utf-8"), f"forms/{sample.name}")
     assert [str(p) for p in check_document(doc, upl=load_upl(UPL_PATH))] == []
+
+
+# --- any form: no traceback, and every message points at a node that exists ---------------------
+
+IDS = ["a", "b", "c", "d"]
+TYPES = ["text", "choice", "multiple-choice", "yes-no", "number", "date", "declaration", "bsn"]
+VALUES = st.sampled_from(["a", "b", "ja", "nee", "x", 1, 5, 2.5, True, False])
+
+
+def _conditions(depth: int = 2):
+    test = st.fixed_dictionaries(
+        {"field": st.sampled_from(IDS + ["g", "r", "zz"])},
+    ).flatmap(lambda base: st.one_of(
+        st.builds(lambda v: {**base, "equals": v}, VALUES),
+        st.builds(lambda vs: {**base, "one_of": vs}, st.lists(VALUES.filter(lambda v: not isinstance(v, bool)), min_size=1, max_size=3)),
+        st.builds(lambda v: {**base, "answered": v}, st.booleans()),
+    ))
+    if depth == 0:
+        return test
+    members = st.lists(_conditions(depth - 1), min_size=1, max_size=3)
+    return st.one_of(test, st.builds(lambda m: {"all": m}, members), st.builds(lambda m: {"any": m}, members))
+
+
+def _questions():
+    return st.builds(
+        lambda id, type, show_if, required, why: question(
+            id, type, show_if=show_if, required=required, why=why,
+            **({"options": [{"value": "a", "label": "A"}, {"value": "a", "label": "A"}]} if type == "choice" and id == "d" else {}),
+        ),
+        st.sampled_from(IDS), st.sampled_from(TYPES), st.none() | _conditions(), st.booleans(),
+        st.sampled_from(["TODO", "Vraag a", "We hebben dit nodig voor de brief aan u."]),
+    )
+
+
+def _entries():
+    group = st.builds(lambda fields, show_if: groep(*fields, **({"show_if": show_if} if show_if else {})),
+                      st.lists(_questions(), min_size=1, max_size=3), st.none() | _conditions(1))
+    repeat = st.builds(lambda fields, low: {**kinderen(*fields, min=low), "id": "r"},
+                       st.lists(_questions() | group, min_size=1, max_size=2), st.integers(0, 5))
+    return st.lists(_questions() | group | repeat, min_size=1, max_size=5)
+
+
+def _exists(data: Any, where: str) -> bool:
+    node = data
+    for name, index in re.findall(r"(\w+)|\[(\d+)\]", where):
+        if name:
+            if not isinstance(node, dict) or name not in node:
+                return False
+            node = node[name]
+        else:
+            if not isinstance(node, list) or int(index) >= len(node):
+                return False
+            node = node[int(index)]
+    return True
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages=st.lists(st.tuples(_entries(), st.none() | _conditions(1)), min_size=1, max_size=3))
+def test_any_form_gets_located_messages_and_no_traceback(pages):
+    body = form(*(
+        page(*fields, id=f"p{n}", **({"show_if": show_if} if show_if else {}))
+        for n, (fields, show_if) in enumerate(pages)
+    ))
+    doc = parse_document("forms/test.yaml", (HEADER + body).encode("utf-8"))
+    assume(not list(_schema().iter_errors(doc.data)))
+    for problem in check_document(doc):
+        assert problem.line > 0 and problem.where, problem
+        assert _exists(doc.data, problem.where), problem
