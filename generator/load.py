@@ -194,7 +194,7 @@ _PLAIN_SYNTAX = [
     ("found undefined alias", "'*' starts an alias, which is not supported; put text that starts with '*' in quotes"),
     ("did not find expected alphabetic or numeric character", "'&' or '*' must be followed by a name; put text that starts with them in quotes"),
     ("found character that cannot start any token", "this character cannot start a value; put the text in quotes"),
-    ("found unknown escape character", "unknown escape after a backslash in double quotes; use single quotes or write \\\\"),
+    ("found unknown escape character", "unknown escape after a backslash in double quotes: write \\\\ for a backslash, or use single quotes"),
     ("expected a single document", "the file holds more than one YAML document (a second '---'); keep one product per file"),
     ("but found another document", "the file holds more than one YAML document (a second '---'); keep one product per file"),
     ("did not find expected ',' or ']'", "a list in [brackets] is not closed, or misses a comma"),
