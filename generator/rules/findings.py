@@ -21,21 +21,18 @@ class Findings:
         self.doc = doc
         self.problems: list[Problem] = []
 
-    def error(self, path: Path, message: str, *, key: bool = False) -> None:
-        self._add(path, message, Severity.ERROR, key)
+    def error(self, path: Path, message: str) -> None:
+        self._add(path, message, Severity.ERROR)
 
-    def warning(self, path: Path, message: str, *, key: bool = False) -> None:
-        self._add(path, message, Severity.WARNING, key)
-
-    def add(self, path: Path, message: str, severity: Severity) -> None:
-        self._add(path, message, severity, False)
+    def warning(self, path: Path, message: str) -> None:
+        self._add(path, message, Severity.WARNING)
 
     def line(self, path: Path) -> int:
         """The line of a node, for messages that point back at an earlier occurrence."""
         return position(self.doc.root, tuple(path))[0]
 
-    def _add(self, path: Path, message: str, severity: Severity, key: bool) -> None:
-        line, column = position(self.doc.root, tuple(path), key=key)
+    def _add(self, path: Path, message: str, severity: Severity) -> None:
+        line, column = position(self.doc.root, tuple(path))
         self.problems.append(
             Problem(self.doc.path, line, column, breadcrumb(tuple(path)), message, severity)
         )
