@@ -216,6 +216,14 @@ def test_condition_on_a_missing_field_without_a_look_alike():
     ]
 
 
+def test_condition_on_a_page():
+    body = form(page(question("a"), id="start"), page(question("x", show_if={"field": "start", **ANSWERED}), id="twee"))
+    assert problems(body) == [
+        "forms/test.yaml:24:234: form.pages[1].fields[0].show_if.field: 'start' is a page (line 17), "
+        "which has no answer to test: test one of the questions before this one"
+    ]
+
+
 def test_condition_on_itself():
     assert problems(form(page(question("x", show_if={"field": "x", **ANSWERED})))) == [
         "forms/test.yaml:20:234: form.pages[0].fields[0].show_if.field: refers to itself: question 'x' "

@@ -50,6 +50,14 @@ def _check_reference(owner: Node, leaf_path: Path, leaf: dict, tree: FormTree,
     if not isinstance(name, str):
         return None
     target = by_id.get(name)
+    page = next((p for p in tree.pages if p.id == name), None)
+    if target is None and page is not None:
+        findings.error(
+            at,
+            f"'{name}' is a page (line {findings.line(page.path)}), which has no answer to test: test "
+            "one of the questions before this one",
+        )
+        return None
     if target is None:
         suggestion = did_you_mean(name, [n.id for n in tree.inputs if n.id])
         findings.error(
