@@ -117,8 +117,8 @@ def find_definition_files(paths: list[str]) -> tuple[list[str], list[Problem]]:
                 problems.append(Problem(path, 0, 0, "", "no product definitions (.yaml files) in this folder"))
             files.extend(found)
         else:
-            files.append(path)  # a missing file is reported by the loader, with the others
-    # The same file named twice (forms and forms/x.yaml) is checked once.
+            files.append(os.path.normpath(path))  # a missing file is reported by the loader
+    # The same file named twice (forms and ./forms/x.yaml) is checked once.
     return list(dict.fromkeys(files)), problems
 
 

@@ -263,3 +263,17 @@ def test_validate_reads_mkdocs_yml_in_the_working_folder(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("plugins:\n  - formloket:\n      upl_list: ontbreekt.json\n", encoding="utf-8")
     result = run_formloket("validate", "forms", cwd=tmp_path, env=without_env())
     assert result.stdout.startswith("ontbreekt.json: ")
+
+
+def test_a_terminal_without_unicode_gets_escapes_not_a_traceback(tmp_path):
+    make_forms(tmp_path, {NAME: VALID_TEXT.replace("    fee: 32.40\n", '    fee: "€ 32,40"\n', 1)})
+    result = run_formloket("validate", "forms", cwd=tmp_path, env=without_env(PYTHONIOENCODING="ascii"))
+    assert result.returncode == 1
+    assert result.stdout == f"forms/{NAME}:36:10: channels[0].fee: must be a number, not '\\u20ac 32,40'\n"
+
+
+def test_the_same_file_named_two_ways_is_checked_once(tmp_path):
+    make_forms(tmp_path)
+    result = run_formloket("validate", "forms", f"./forms/{NAME}", cwd=tmp_path, env=without_env())
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == "1 product checked: no problems\n"

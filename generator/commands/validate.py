@@ -41,9 +41,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     paths = args.paths or ["forms"]
     result = load_products(paths, upl_path=upl_path(args.upl))
-    sys.stdout.write(render(result.problems, args.format, len(result.files)))
+    status = 1 if has_errors(result.problems, strict=args.strict) else 0
+    # A terminal that cannot show '€' or 'ë' gets an escape, not a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        sys.stdout.write(render(result.problems, args.format, len(result.files)))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `formloket validate | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return status
     sys.stderr.write(summary(result.problems, len(result.files)) + "\n")
-    return 1 if has_errors(result.problems, strict=args.strict) else 0
+    return status
 
 
 def upl_path(option: str | None, mkdocs_yml: str = "mkdocs.yml") -> str | None:
