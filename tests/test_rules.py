@@ -460,6 +460,21 @@ def test_a_page_whose_any_has_no_possible_member_is_hidden():
     ]
 
 
+def test_a_question_that_depends_on_a_hidden_question_is_hidden_too():
+    body = form(page(
+        question("k", "choice"),
+        question("reden", required=False, show_if={"field": "k", "equals": "c"}),
+        question("toelichting", show_if={"field": "reden", **ANSWERED}),
+        question("leeg", required=False, show_if={"field": "reden", "answered": False}),
+    ))
+    assert problems(body)[2] == (
+        "forms/test.yaml:22:11: form.pages[0].fields[2]: required question 'toelichting' can never be "
+        "shown, because its show_if can never be true ('reden' is never shown, so it is never "
+        "answered): fix the condition, or remove the question"
+    )
+    assert len(problems(body)) == 3  # 'leeg' (answered: false) is shown
+
+
 def test_one_of_with_one_possible_value_flags_only_the_impossible_one():
     body = form(page(question("k", "choice"), question("x", show_if={"field": "k", "one_of": ["a", "z"]})))
     assert problems(body) == [

@@ -8,7 +8,7 @@ or group is reported once, not once per question inside it.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Collection, Iterator
 
 from .answers import value_problem
 from .findings import Findings
@@ -16,8 +16,10 @@ from .form_tree import FormTree, Node
 from .wording import count, show, show_list
 
 
-def never_true(condition: Any, by_id: dict[str, Node]) -> str | None:
-    """Why ``condition`` can never hold, or None when it may (or when another error hides it)."""
+def never_true(condition: Any, by_id: dict[str, Node], never_shown: Collection[Node] = ()) -> str | None:
+    """Why ``condition`` can never hold, or None when it may (or when another error hides it).
+
+    ``never_shown``: questions known to be hidden for ever; they are never answered either."""
     if not isinstance(condition, dict):
         return None
     if "field" in condition:
@@ -29,15 +31,17 @@ def never_true(condition: Any, by_id: dict[str, Node]) -> str | None:
         one_of = condition.get("one_of")
         if isinstance(one_of, list) and one_of and all(value_problem(target, v, 0) for v in one_of):
             return f"'{target.id}' has no answer {show_list(one_of)}"
+        if target in never_shown and condition.get("answered") is not False:
+            return f"'{target.id}' is never shown, so it is never answered"
         return None
     if isinstance(condition.get("all"), list):
         for member in condition["all"]:
-            reason = never_true(member, by_id)
+            reason = never_true(member, by_id, never_shown)
             if reason:
                 return reason
         return contradiction(condition["all"], by_id)
     if isinstance(condition.get("any"), list) and condition["any"]:
-        reasons = [never_true(member, by_id) for member in condition["any"]]
+        reasons = [never_true(member, by_id, never_shown) for member in condition["any"]]
         if all(reasons):
             return "; ".join(reasons)  # type: ignore[arg-type]
     return None
@@ -81,14 +85,15 @@ def _flatten_all(members: list) -> Iterator[dict]:
 
 def check_never_shown(tree: FormTree, by_id: dict[str, Node], findings: Findings) -> None:
     """A question hidden for ever; for a page or group, report it once instead of per question."""
-    hidden: list[Node] = []
+    never_shown: set[Node] = set()  # Node compares by identity
     for node in tree.nodes:
-        if any(a in hidden for a in node.ancestors):
+        if any(a in never_shown for a in node.ancestors):
+            never_shown.add(node)  # inside a hidden page or group: reported with it
             continue
-        reason = never_true(node.data.get("show_if"), by_id)
+        reason = never_true(node.data.get("show_if"), by_id, never_shown)
         if not reason:
             continue
-        hidden.append(node)
+        never_shown.add(node)
         cause = f"can never be shown, because its show_if can never be true ({reason})"
         if node.is_input:
             report: Callable = findings.error if node.is_required else findings.warning
