@@ -58,6 +58,10 @@ def validate_document(document: Document) -> list[Problem]:
         return []
     errors = list(_python_validator().iter_errors(document.data))
     problems = {p: None for p in _problems(document, errors)}  # a dict keeps order and drops repeats
+    if errors and not problems:
+        # Never let a fault through unexplained: say it in jsonschema's words rather than not at all.
+        error = best_match(errors)
+        problems = {_at(document, tuple(error.absolute_path), error.message): None}
     return sorted(problems, key=lambda p: (p.line, p.column))  # stable: schema order at one place
 
 
@@ -248,7 +252,9 @@ def _condition_shape(condition: Any) -> str | None:
         return "'field' needs one of 'equals', 'one_of' or 'answered'"
     if tests and "field" not in condition:
         return f"missing required key 'field' (the question whose answer '{tests[0]}' tests)"
-    return None
+    if not condition:
+        return None  # "must not be empty" says it
+    return "a condition needs 'field' with 'equals', 'one_of' or 'answered', or else 'all' or 'any'"
 
 
 # --- reading the schema -----------------------------------------------------------------------------
