@@ -240,6 +240,12 @@ def test_the_guide_has_a_complete_example_product():
     assert guide_products()
 
 
+def test_the_guides_complete_example_is_the_sample_file_it_names():
+    """The guide says its example is forms/grofvuil-ophalen.yaml; they must not drift apart."""
+    sample = (FORMS / "grofvuil-ophalen.yaml").read_text(encoding="utf-8")
+    assert sample in guide_products()
+
+
 @needs_upl
 def test_the_guides_complete_examples_validate_strictly(tmp_path):
     forms = tmp_path / "forms"
