@@ -34,6 +34,7 @@ from .findings import Findings
 from .form_tree import FormTree
 from .identity import check_file_name, check_ids, check_product_ids
 from .protocol import check_protocols
+from .unreachable import check_never_shown
 from .upl_listing import check_upl
 from .why import check_why
 
@@ -48,6 +49,7 @@ def check_document(doc: Any, *, upl: UplList | None = None) -> list[Problem]:
     check_file_name(doc, findings)
     check_ids(tree, findings)
     check_conditions(tree, findings)
+    check_never_shown(tree, findings)
     check_why(tree, findings)
     check_protocols(tree, findings)
     check_fields(tree, findings)

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 from .answers import value_problem
 from .findings import Findings
 from .form_tree import KIND_NAMES, FormTree, Node
-from .unreachable import check_never_shown, contradiction
+from .unreachable import contradiction
 from .wording import did_you_mean
 
 Path = tuple[str | int, ...]
@@ -37,7 +37,6 @@ def check_conditions(tree: FormTree, findings: Findings) -> None:
                     f"these conditions can never all be true: {reason}. "
                     "Use any: if one of them is enough",
                 )
-    check_never_shown(tree, by_id, findings)
 
 
 # --- what a condition refers to ----------------------------------------------------------------

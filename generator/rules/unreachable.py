@@ -83,8 +83,9 @@ def _flatten_all(members: list) -> Iterator[dict]:
             yield member
 
 
-def check_never_shown(tree: FormTree, by_id: dict[str, Node], findings: Findings) -> None:
+def check_never_shown(tree: FormTree, findings: Findings) -> None:
     """A question hidden for ever; for a page or group, report it once instead of per question."""
+    by_id = tree.entry_by_id()
     never_shown: set[Node] = set()  # Node compares by identity
     for node in tree.nodes:
         if any(a in never_shown for a in node.ancestors):
