@@ -1,0 +1,444 @@
+"""The accessible e-form of a product: an HTML fragment for /producten/<id>/formulier/.
+
+Python derives everything a template would otherwise have to work out (input names, ids,
+``aria-describedby``, autocomplete tokens, conditions as data), so the templates in
+``templates/form/`` and ``templates/components/<name>/`` only print what they are given, and every
+string from a definition passes Jinja's autoescape (Markdown only through the allow-list filter).
+
+Without JavaScript the form is one long page: every step in order, every conditional question
+visible with "Alleen invullen als ...", every repeat slot present, then the declaration and the
+submit button; the browser posts the whole form. form.js turns the same markup into steps with a
+check-your-answers page (see the DOM contract at the top of form.js).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field as dc_field
+from typing import Any, Callable
+
+from markupsafe import Markup
+
+from generator.model import ADDRESS_PARTS, CHECKED, DATE_PARTS, NO, YES, Condition, Field, Form, Page, Product
+from generator.render.environment import environment
+from generator.render.form_text import FORM_TEXT
+from generator.render.i18n import translator
+from generator.render.markdown import markdown_filter
+from generator.render.submission_schema import Located, answer_value, locate_questions, resolve_condition
+
+#: Paths relative to the site root that the theme links on form pages only (the JS with ``defer``).
+FORM_ASSETS = ("assets/form.css", "assets/form.js")
+
+#: Types whose answers form.js never keeps in a browser draft: a national identifier, a bank
+#: account and files are too sensitive to leave behind on a shared computer.
+NO_DRAFT_TYPES = frozenset({"bsn", "iban", "file"})
+GROUPED_TYPES = frozenset({"date", "address", "choice", "yes-no", "multiple-choice", "declaration"})
+
+Translate = Callable[..., str]
+
+
+@dataclass(frozen=True)
+class PdfLink:
+    """The paper version of the form, offered above the e-form."""
+
+    url: str  # relative to the form page, e.g. "../<id>.pdf"
+    size_bytes: int
+
+
+# --- views: what the templates print ---------------------------------------------------------
+
+@dataclass
+class InputView:
+    """One <input>/<select>/<textarea> (a whole simple question, or a part of a date/address)."""
+
+    name: str
+    id: str
+    label: str
+    attrs: dict[str, Any]  # extra attributes, printed by the ``attrs`` macro (None/False dropped)
+    width: str = ""  # CSS width class suffix ("w10") or "" for the full width
+
+
+@dataclass
+class OptionView:
+    value: str
+    label: str
+    id: str
+    hint: str | None = None
+    hint_id: str | None = None
+    name: str | None = None  # multiple-choice: each box has its own name
+
+
+@dataclass
+class QuestionView:
+    component: str  # folder under templates/components/
+    field: Field
+    name: str  # base name; a date posts name-day etc.
+    id: str  # id of the input, or of the fieldset for grouped questions
+    label: str
+    optional: bool
+    hint: str | None
+    extra_hint: str | None  # generated help such as allowed file types
+    why: Markup
+    why_protocol: list[str]
+    why_id: str  # id of the 'Waarom vragen we dit?' text the question is described by
+    why_shown: bool  # False in repeat items after the first: they point at item 1's text
+    describedby: str
+    wrapper: dict[str, Any]  # data attributes for form.js on the question's wrapper
+    inputs: list[InputView] = dc_field(default_factory=list)
+    options: list[OptionView] = dc_field(default_factory=list)
+    statement: str | None = None
+    unit: str | None = None
+    condition_text: str | None = None
+
+    @property
+    def hint_id(self) -> str:
+        return f"{self.id}-hint"
+
+
+@dataclass
+class BlockView:
+    """A group, a repeat, a repeat item or a content block."""
+
+    kind: str  # "group", "repeat", "item", "content"
+    id: str
+    label: str | None = None
+    hint: str | None = None
+    text: Markup | None = None
+    show_if: str | None = None
+    condition_text: str | None = None
+    entries: list[Any] = dc_field(default_factory=list)
+    attrs: dict[str, Any] = dc_field(default_factory=dict)
+    # repeat only
+    note: str | None = None
+    add_label: str | None = None
+    items: list["BlockView"] = dc_field(default_factory=list)
+    # item only
+    number: int = 0
+    removable: bool = False
+    remove_label: str | None = None
+
+
+@dataclass
+class StepView:
+    id: str
+    title: str
+    intro: Markup
+    show_if: str | None
+    condition_text: str | None
+    entries: list[Any]
+
+
+# --- derivation rules --------------------------------------------------------------------------
+
+#: Width (in characters) that hints at the expected length (GOV.UK fixed-width inputs).
+TYPE_WIDTH = {
+    "bsn": "w10", "postcode": "w10", "house-number": "w5", "iban": "w30", "licence-plate": "w10",
+    "phone": "w20", "email": "w30", "number": "w5",
+}
+TYPE_AUTOCOMPLETE = {"email": "email", "phone": "tel", "postcode": "postal-code"}
+ADDRESS_AUTOCOMPLETE = {"postcode": "postal-code", "street": "address-line1", "city": "address-level2"}
+ADDRESS_WIDTH = {"postcode": "w10", "house_number": "w5", "addition": "w5", "street": "w30", "city": "w20"}
+#: Codes people copy from a card or letter: no spelling correction, capitals on phone keyboards.
+CODE_TYPES = frozenset({"bsn", "iban", "postcode", "licence-plate"})
+
+
+def json_attribute(value: Any) -> Markup:
+    """JSON for an attribute written in single quotes (the ``attrs`` macro quotes that way): escaped
+    for HTML, without turning every double quote into &#34; (conditions and messages are mostly
+    quotes, and the page has a weight budget)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    escaped = text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(escaped)
+
+
+def html_id(name: str) -> str:
+    return f"fl-{name}"
+
+
+def retention_words(duration: str, t: Translate) -> str:
+    """ISO 8601 'P1Y6M' -> '1 jaar en 6 maanden'."""
+    parts = []
+    for amount, unit in re.findall(r"([0-9]+)([YMWD])", duration):
+        key = {"Y": "year", "M": "month", "W": "week", "D": "day"}[unit]
+        parts.append(t(key) if amount == "1" else t(f"{key}s", n=amount))
+    return t("and").join(parts)
+
+
+def why_protocol_lines(field: Field, t: Translate) -> list[str]:
+    """The legal basis and retention in plain words under the 'why' text; who uses the answer and
+    the rest of the protocol are on the product page, to keep the form page light."""
+    protocol = field.protocol
+    if protocol is None:
+        return []
+    lines = []
+    if protocol.legal_basis:
+        basis = t(f"gdpr_{protocol.legal_basis.gdpr}")
+        if protocol.legal_basis.law:
+            basis = t("why_basis_law", basis=basis, law=protocol.legal_basis.law.label)
+        lines.append(t("why_basis", basis=basis))
+    lines.append(t("why_retention", retention=retention_words(protocol.retention, t)))
+    return lines
+
+
+class FormBuilder:
+    """Walks the definition once and builds the views, carrying conditions and repeat context."""
+
+    def __init__(self, product: Product, t: Translate):
+        assert product.form is not None
+        self.product = product
+        self.form: Form = product.form
+        self.t = t
+        self.questions: dict[str, Located] = locate_questions(self.form)
+
+    # conditions
+
+    def show_if(self, condition: Condition | None, item_prefix: dict[str, str]) -> Markup | None:
+        if condition is None:
+            return None
+        return json_attribute(resolve_condition(condition, self.questions, item_prefix))
+
+    def condition_words(self, condition: Condition) -> str:
+        t = self.t
+        if condition.all:
+            return t("and").join(self.condition_words(c) for c in condition.all)
+        if condition.any:
+            return t("or").join(self.condition_words(c) for c in condition.any)
+        located = self.questions.get(condition.field or "")
+        target = located.field if located else Field(type="text", id=condition.field, label=condition.field)
+        label = target.label or target.id or ""
+        if condition.answered is not None:
+            return t("cond_answered" if condition.answered else "cond_not_answered", label=label)
+        values = [condition.equals] if condition.one_of is None else list(condition.one_of)
+        value_words = t("or").join(f"'{self.answer_label(target, v)}'" for v in values)
+        key = {"multiple-choice": "cond_ticked", "choice": "cond_chose", "select": "cond_chose",
+               "yes-no": "cond_chose"}.get(target.type, "cond_entered")
+        return t(key, label=label, value=value_words)
+
+    def answer_label(self, target: Field, value: Any) -> str:
+        posted = answer_value(value)
+        if target.type == "yes-no":
+            return self.t("yes") if posted == YES else self.t("no") if posted == NO else posted
+        for option in target.options:
+            if option.value == posted:
+                return option.label
+        return posted
+
+    def condition_text(self, condition: Condition | None, key: str = "only_if_question") -> str | None:
+        return self.t(key, condition=self.condition_words(condition)) if condition else None
+
+    # pages
+
+    def steps_and_final(self) -> tuple[list[StepView], list[StepView], list[QuestionView]]:
+        """Question pages become steps; declarations go to the end, before the submit button
+        (GOV.UK: declare after checking your answers). A page of only declarations and text moves
+        there whole; a declaration on a page with questions moves alone."""
+        steps: list[StepView] = []
+        final_pages: list[StepView] = []
+        loose_declarations: list[QuestionView] = []
+        for page in self.form.pages:
+            asks = [f for f in page.fields if f.type not in ("declaration", "content")]
+            if not asks:
+                final_pages.append(self.page_view(page, page.fields))
+                continue
+            kept = [f for f in page.fields if f.type != "declaration"]
+            steps.append(self.page_view(page, kept))
+            for entry in page.fields:
+                if entry.type == "declaration":
+                    loose_declarations.append(self.entry(entry, {}, "", unconditional=page.show_if is None))
+        return steps, final_pages, loose_declarations
+
+    def page_view(self, page: Page, entries: list[Field]) -> StepView:
+        return StepView(
+            id=page.id,
+            title=page.title,
+            intro=markdown_filter(page.intro),
+            show_if=self.show_if(page.show_if, {}),
+            condition_text=self.condition_text(page.show_if),
+            entries=[self.entry(e, {}, "", unconditional=page.show_if is None) for e in page.fields if e in entries],
+        )
+
+    # entries
+
+    def entry(self, entry: Field, item_prefix: dict[str, str], prefix: str, *, unconditional: bool,
+              optional_item: bool = False, why_from: str | None = None) -> Any:
+        unconditional = unconditional and entry.show_if is None
+        if entry.type == "content":
+            return BlockView(kind="content", id=html_id(f"{prefix}{entry.id or 'tekst'}"),
+                             text=markdown_filter(entry.text), show_if=self.show_if(entry.show_if, item_prefix),
+                             condition_text=self.condition_text(entry.show_if, "only_if_content"))
+        if entry.type == "group":
+            return BlockView(
+                kind="group", id=html_id(f"{prefix}{entry.id}"), label=entry.label, hint=entry.hint,
+                show_if=self.show_if(entry.show_if, item_prefix), condition_text=self.condition_text(entry.show_if),
+                entries=[self.entry(c, item_prefix, prefix, unconditional=unconditional, optional_item=optional_item,
+                                    why_from=why_from) for c in entry.fields],
+            )
+        if entry.type == "repeat":
+            return self.repeat(entry, item_prefix, unconditional)
+        return self.question(entry, item_prefix, prefix, native_required=unconditional and not optional_item,
+                             why_from=why_from)
+
+    def repeat(self, entry: Field, item_prefix: dict[str, str], unconditional: bool) -> BlockView:
+        t = self.t
+        least, most = entry.min or 0, entry.max or 0
+        item_name = entry.item_label or entry.label or ""
+        lowered = item_name[:1].lower() + item_name[1:]
+        items = []
+        for number in range(1, most + 1):
+            prefix = f"{entry.id}-{number}-"
+            optional = number > least
+            label = f"{item_name} {number}"
+            items.append(BlockView(
+                kind="item", id=html_id(f"{entry.id}-{number}"), label=label, number=number,
+                removable=optional, remove_label=t("repeat_remove_label", item=item_name, n=number),
+                entries=[self.entry(c, {**item_prefix, entry.id: prefix}, prefix, unconditional=unconditional,
+                                    optional_item=optional, why_from=f"{entry.id}-1-" if number > 1 else None)
+                         for c in entry.fields],
+            ))
+        return BlockView(
+            kind="repeat", id=html_id(entry.id or ""), label=entry.label, hint=entry.hint,
+            show_if=self.show_if(entry.show_if, item_prefix), condition_text=self.condition_text(entry.show_if),
+            attrs={"data-fl-repeat": entry.id, "data-fl-min": least, "data-fl-max": most, "data-fl-item-label": item_name},
+            note=t("repeat_without_js", label=(entry.label or "").lower(), min=least, max=most) if most > least else None,
+            add_label=t("repeat_add", item=lowered), items=items,
+        )
+
+    def question(self, field: Field, item_prefix: dict[str, str], prefix: str, *, native_required: bool,
+                 why_from: str | None) -> QuestionView:
+        """``why_from``: in repeat items after the first, the prefix of item 1, whose 'Waarom vragen
+        we dit?' the question points at instead of repeating it (same question, same reason)."""
+        t = self.t
+        name = f"{prefix}{field.id}"
+        qid = html_id(name)
+        kind = field.type
+        required_attr = True if (native_required and field.required) else None
+        component = {
+            "textarea": "textarea", "date": "date-input", "address": "address", "choice": "radios",
+            "yes-no": "radios", "multiple-choice": "checkboxes", "select": "select", "file": "file-upload",
+            "declaration": "declaration",
+        }.get(kind, "input")
+        extra_hint = None
+        if kind == "file" and field.accept:
+            types = ", ".join(field.accept)
+            extra_hint = (t("file_accept", types=types, size=f"{field.max_size_mb:g}") if field.max_size_mb
+                          else t("file_accept_types", types=types))
+        why_id = f"{html_id(f'{why_from}{field.id}') if why_from else qid}-why"
+        describedby = f"{qid}-hint {why_id}" if (field.hint or extra_hint) else why_id
+        label = field.label or ""
+        wrapper: dict[str, Any] = {
+            "data-fl-question": name,
+            "data-fl-type": kind,
+            "data-fl-required": True if field.required else None,
+            "data-fl-show-if": self.show_if(field.show_if, item_prefix),
+            "data-fl-min": field.min if kind == "number" else None,
+            "data-fl-max": field.max if kind == "number" else None,
+            "data-fl-maxlength": field.max_length,
+            "data-fl-range": field.range if kind == "date" and field.range != "any" else None,
+            "data-fl-accept": ",".join(field.accept) if kind == "file" and field.accept else None,
+            "data-fl-max-size": f"{field.max_size_mb:g}" if kind == "file" and field.max_size_mb else None,
+        }
+        view = QuestionView(
+            component=component, field=field, name=name, id=qid, label=label, optional=not field.required,
+            hint=field.hint, extra_hint=extra_hint, why=markdown_filter(field.why), why_protocol=why_protocol_lines(field, t),
+            describedby=describedby, wrapper=wrapper, why_id=why_id, why_shown=why_from is None, unit=field.unit, statement=field.statement,
+            condition_text=self.condition_text(field.show_if),
+        )
+        no_draft = True if kind in NO_DRAFT_TYPES else None
+        own_autocomplete = field.autocomplete
+        if kind == "date":
+            for part in DATE_PARTS:
+                token = f"bday-{part}" if own_autocomplete == "bday" else ("off" if own_autocomplete == "off" else None)
+                view.inputs.append(InputView(
+                    name=f"{name}-{part}", id=f"{qid}-{part}", label=t(f"date_{part}"),
+                    width="w4" if part == "year" else "w2",
+                    attrs={"inputmode": "numeric", "autocomplete": token, "required": required_attr}))
+        elif kind == "address":
+            for part in ADDRESS_PARTS:
+                token = "off" if own_autocomplete == "off" else ADDRESS_AUTOCOMPLETE.get(part)
+                part_required = required_attr if part != "addition" else None
+                view.inputs.append(InputView(
+                    name=f"{name}-{part}", id=f"{qid}-{part}", label=t(f"address_{part}"), width=ADDRESS_WIDTH[part],
+                    attrs={"autocomplete": token, "required": part_required,
+                           "inputmode": "numeric" if part == "house_number" else None,
+                           "spellcheck": "false" if part in ("postcode", "house_number", "addition") else None,
+                           "autocapitalize": "characters" if part == "postcode" else None}))
+        elif kind in ("choice", "yes-no", "multiple-choice"):
+            options = field.options if kind != "yes-no" else ()
+            pairs = [(o.value, o.label, o.hint) for o in options] or [(YES, t("yes"), None), (NO, t("no"), None)]
+            for value, option_label, option_hint in pairs:
+                option_id = f"{qid}-{value}"
+                view.options.append(OptionView(
+                    value=CHECKED if kind == "multiple-choice" else value, label=option_label, id=option_id,
+                    hint=option_hint, hint_id=f"{option_id}-hint" if option_hint else None,
+                    name=f"{name}-{value}" if kind == "multiple-choice" else name))
+            view.inputs.append(InputView(name=name, id=qid, label=label,
+                                         attrs={"required": required_attr if kind != "multiple-choice" else None}))
+        elif kind == "declaration":
+            view.inputs.append(InputView(name=name, id=f"{qid}-input", label=field.statement or label,
+                                         attrs={"required": required_attr}))
+        elif kind == "select":
+            view.options = [OptionView(value=o.value, label=o.label, id=f"{qid}-{o.value}") for o in field.options]
+            view.inputs.append(InputView(name=name, id=qid, label=label,
+                                         attrs={"required": required_attr, "aria-describedby": describedby,
+                                                "autocomplete": own_autocomplete}))
+        else:
+            view.inputs.append(self.simple_input(field, name, qid, describedby, required_attr, no_draft))
+        view.wrapper["data-fl-no-draft"] = no_draft
+        return view
+
+    def simple_input(self, field: Field, name: str, qid: str, describedby: str, required: bool | None,
+                     no_draft: bool | None) -> InputView:
+        kind = field.type
+        html_type = {"email": "email", "phone": "tel", "file": "file"}.get(kind, "text")
+        autocomplete = field.autocomplete or TYPE_AUTOCOMPLETE.get(kind)
+        attrs: dict[str, Any] = {
+            "type": html_type if html_type != "text" else None,
+            "aria-describedby": describedby,
+            "autocomplete": autocomplete if kind != "file" else None,
+            "required": required,
+            "inputmode": "numeric" if kind in ("bsn", "number", "house-number") else None,
+            "spellcheck": "false" if kind in CODE_TYPES or kind in ("email", "phone") else None,
+            "autocapitalize": "characters" if kind in ("postcode", "iban", "licence-plate") else None,
+            "accept": ",".join(f".{e}" for e in field.accept) if kind == "file" and field.accept else None,
+            "multiple": True if kind == "file" and field.multiple else None,
+            "rows": 5 if kind == "textarea" else None,
+        }
+        width = f"w{field.width}" if field.width else TYPE_WIDTH.get(kind, "")
+        return InputView(name=name, id=qid, label=field.label or "", attrs=attrs, width=width)
+
+
+def script_messages(t: Translate) -> Markup:
+    """The texts form.js shows, as JSON with their placeholders left in for the script to fill."""
+    placeholders = {p: "{" + p + "}" for p in ("label", "min", "max", "part", "types", "size", "item", "n", "total")}
+    keys = [k for k in FORM_TEXT["nl"] if k.startswith(("msg_", "part_"))]
+    keys += ["step_of", "change", "not_answered", "title_error_prefix", "error_prefix"]
+    return json_attribute({k: t(k, **placeholders) for k in keys})
+
+
+def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None) -> str:
+    """The e-form as an HTML fragment that starts with the h1 (see the module docstring)."""
+    if product.form is None:
+        raise ValueError(f"product {product.id!r} has no form")
+    t = translator(product.lang, FORM_TEXT)
+    builder = FormBuilder(product, t)
+    steps, final_pages, loose_declarations = builder.steps_and_final()
+    has_file = any(f.type == "file" for f in product.form.walk())
+    template = environment().get_template("form/form.html")
+    html = template.render(
+        product=product,
+        form=product.form,
+        title=product.form.title or product.title,
+        intro=markdown_filter(product.form.intro),
+        endpoint=endpoint,
+        pdf=pdf,
+        enctype="multipart/form-data" if has_file else "application/x-www-form-urlencoded",
+        steps=steps,
+        final_pages=final_pages,
+        loose_declarations=loose_declarations,
+        messages=script_messages(t),
+        draft_key=f"formloket:{product.id}:{product.version}",
+        t=t,
+    )
+    # Components leave empty lines where optional parts are absent; the page has a weight budget.
+    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
