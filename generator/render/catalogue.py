@@ -9,6 +9,7 @@ from any directory and under ``file://``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -135,7 +136,28 @@ def _render(template: str, **context) -> str:
 
 
 def _card_context(lang: str) -> dict:
-    return {"t": texts(lang), "lang": lang, "channel_types_of": channel_types_of}
+    return {"t": texts(lang), "lang": lang, "card": product_card}
+
+
+@lru_cache(maxsize=None)
+def _card_template():
+    return environment().get_template("catalogue/card.html")
+
+
+def product_card(product: Product, lang: str, root: str) -> Markup:
+    """One product in a list. Rendered once per list depth and reused: a product appears on the
+    home page and on up to a dozen listing pages, which all sit two folders deep."""
+    key = (product.id, product.version, lang, root)
+    if key not in _CARDS:
+        _CARDS[key] = Markup(_card_template().render(
+            product=product, t=texts(lang), lang=lang, types=channel_types_of(product), root=root,
+            product_path=product_path,
+        ))
+    return _CARDS[key]
+
+
+#: Cards by (id, version, lang, root); the version (a hash of the file) keeps `mkdocs serve` current.
+_CARDS: dict[tuple[str, str, str, str], Markup] = {}
 
 
 def channel_types_of(product: Product) -> list[str]:
@@ -157,7 +179,6 @@ def render_home(products: Sequence[Product], *, lang: str) -> str:
         audiences=[item for item in found if item.kind == "audience"],
         channels=[item for item in found if item.kind == "channel"],
         root="",
-        product_path=product_path,
         **_card_context(lang),
     )
 
@@ -168,7 +189,6 @@ def render_listing(listing: Listing, *, lang: str) -> str:
         listing=listing,
         products=listing.products,
         root="../../",
-        product_path=product_path,
         **_card_context(lang),
     )
 
@@ -203,6 +223,7 @@ def _channel_anchor(index: int, channel: Channel) -> str:
 
 
 def render_accessibility(*, lang: str, contact: dict) -> str:
+    contact = {key: contact.get(key) for key in ("phone", "email", "address")}  # each may be missing
     return _render("accessibility.html", t=texts(lang), contact=contact)
 
 

@@ -1,0 +1,139 @@
+"""Build budget: a full ``formloket build`` of 500 synthetic products (PDFs off) against ``mkdocs
+build`` of 500 plain Markdown pages with the same theme, measured in the same run. Target: <= 1.3.
+
+    .venv/bin/python benchmarks/build.py [--products 500] [--rounds 3] [--keep DIR]
+
+Both builds run as the commands people type (subprocesses, interpreter start included), alternating,
+``--rounds`` times each; the fastest run of each counts, because on a shared machine the slower runs
+measure the neighbours. Exit status 1 when the ratio is over budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from benchmarks.synthetic import write_products  # noqa: E402
+
+BUDGET = 1.3
+BIN = Path(sys.executable).parent
+
+PRODUCT_SITE = """\
+site_name: Benchmark
+docs_dir: docs
+theme:
+  name: formloket
+plugins:
+  - formloket:
+      forms_dir: forms
+      endpoint: https://formulieren.example.nl/inzendingen
+      pdf: false
+"""
+PLAIN_SITE = """\
+site_name: Benchmark
+docs_dir: docs
+theme:
+  name: formloket
+plugins: []
+"""
+
+WORDS = (
+    "gemeente aanvraag formulier inwoner vergunning afspraak balie digid termijn kosten bewijs adres "
+    "verhuizing paspoort rijbewijs uittreksel melding ondersteuning parkeren afval belasting bezwaar "
+    "besluit wet regeling aanvrager gegevens document kopie handtekening datum periode week maand "
+    "jaar dag binnen na voor met zonder over onder bij door uw de het een en of als dan dat die wij "
+    "u kunt moet mag wordt worden heeft hebben is zijn krijgt ontvangt stuurt vult leest neemt"
+).split()
+
+
+def plain_page(rng: random.Random, number: int, words: int = 400) -> str:
+    """A realistic content page: a title, a few sections of paragraphs, a list and a link."""
+    def sentence() -> str:
+        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 16)))
+        return text[0].upper() + text[1:] + "."
+
+    parts = [f"# Onderwerp {number}\n"]
+    written = 0
+    section = 0
+    while written < words:
+        section += 1
+        parts.append(f"\n## Paragraaf {section}\n")
+        for _ in range(3):
+            paragraph = " ".join(sentence() for _ in range(3))
+            written += len(paragraph.split())
+            parts.append(f"\n{paragraph}\n")
+        parts.append("\n" + "".join(f"- {sentence()}\n" for _ in range(3)))
+        parts.append(f"\nLees ook [onderwerp {number + 1}](page-{number + 1}.md) en **{rng.choice(WORDS)}**.\n")
+    return "".join(parts)
+
+
+def make_product_project(root: Path, products: int) -> None:
+    (root / "docs").mkdir(parents=True)
+    write_products(root / "forms", n=products, fields=20, seed=0)
+    (root / "mkdocs.yml").write_text(PRODUCT_SITE, encoding="utf-8")
+
+
+def make_plain_project(root: Path, pages: int) -> None:
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    rng = random.Random(0)
+    for number in range(pages):
+        (docs / f"page-{number}.md").write_text(plain_page(rng, number), encoding="utf-8")
+    (docs / f"page-{pages}.md").write_text("# Laatste pagina\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(PLAIN_SITE, encoding="utf-8")
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if completed.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed in {cwd}:\n{completed.stdout}{completed.stderr}")
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", type=int, default=500)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (default: a temp dir)")
+    args = parser.parse_args(argv)
+
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="formloket-bench-"))
+    try:
+        product_root, plain_root = work / "products", work / "plain"
+        for root in (product_root, plain_root):
+            shutil.rmtree(root, ignore_errors=True)
+        make_product_project(product_root, args.products)
+        make_plain_project(plain_root, args.products)
+
+        full_command = [sys.executable, "-m", "generator", "build"]
+        plain_command = [str(BIN / "mkdocs"), "build", "--quiet"]
+        full_times, plain_times = [], []
+        for _ in range(args.rounds):
+            plain_times.append(timed(plain_command, plain_root))
+            full_times.append(timed(full_command, product_root))
+        full, plain = min(full_times), min(plain_times)
+        ratio = full / plain
+        print(f"formloket build, {args.products} synthetic products (PDFs off): "
+              f"{full:.2f} s (runs: {', '.join(f'{t:.2f}' for t in full_times)})")
+        print(f"mkdocs build, {args.products} plain Markdown pages, same theme: "
+              f"{plain:.2f} s (runs: {', '.join(f'{t:.2f}' for t in plain_times)})")
+        print(f"ratio: {ratio:.2f} (budget {BUDGET})")
+        return 0 if ratio <= BUDGET else 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
