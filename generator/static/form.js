@@ -1,30 +1,18 @@
-/* formloket e-form: progressive enhancement, no framework, no requests.
- *
- * Without this script the form is one page that posts natively. With it: steps, a check-your-answers
- * step, conditions, "add another", checks before moving on, and an opt-in draft in localStorage.
- *
- * DOM contract (rendered by generator/render/form_html.py):
- *   form[data-fl-form]              data-fl-messages='{json}' texts with {label}-style placeholders,
- *                                   data-fl-draft-key localStorage key for the draft
- *   section[data-fl-step=id]        a step, h2 inside; "controleren" is the check-your-answers step
- *   [data-fl-final]                 declarations and the submit button (shown with "controleren")
- *   button[data-fl-next|prev]       step navigation; [data-fl-step-count] gets "Stap 2 van 5"
- *   [data-fl-question=name]         one question; data-fl-type, data-fl-required, data-fl-min/max,
- *                                   data-fl-maxlength, data-fl-range, data-fl-accept, data-fl-max-size,
- *                                   data-fl-no-draft; its input or fieldset has id "fl-" + name
- *   [data-fl-show-if='{json}']      shown only when the condition holds. JSON shape, on posted names:
- *                                   {"field": name, "equals": "x"} | {"field": name, "one_of": ["x","y"]}
- *                                   | {"field": name, "answered": true|false}
- *                                   | {"all": [cond, ...]} | {"any": [cond, ...]}
- *                                   An input inside a switched-off wrapper counts as empty.
- *   [data-fl-repeat=id]             data-fl-min, data-fl-max; items [data-fl-repeat-item] (all max
- *                                   slots), button[data-fl-repeat-add], button[data-fl-repeat-remove]
- *   [data-fl-error-summary]         filled with links to the fields; [data-fl-live] polite announcements
- *   [data-fl-draft]                 opt-in box #fl-draft-opt-in and button[data-fl-draft-clear]
- * Switched-off parts (false condition, repeat slot not in use) get data-fl-off and their inputs are
- * disabled, so they are neither checked nor posted.
- */
-(function () {
+/* formloket e-form: progressive enhancement without framework or requests. Without it the form is
+ * one page posted natively; with it: steps, check your answers, conditions, "add another", checks
+ * and an opt-in draft. DOM contract (generator/render/form_html.py):
+ * form[data-fl-form] data-fl-messages (texts, {label} placeholders), data-fl-draft-key
+ * section[data-fl-step=id] ("controleren" = check answers); [data-fl-final] declaration + submit;
+ * button[data-fl-next|prev]; [data-fl-step-count]; [data-fl-error-summary]; [data-fl-live]
+ * [data-fl-question=name] data-fl-type, -required, -min, -max, -maxlength, -range, -accept,
+ *   -max-size, -no-draft; its input (or fieldset) has id "fl-" + name
+ * [data-fl-repeat] data-fl-min/max, [data-fl-repeat-item], button[data-fl-repeat-add|remove]
+ * [data-fl-draft] #fl-draft-opt-in, button[data-fl-draft-clear]
+ * [data-fl-show-if] condition on posted names, as JSON:
+ *   {"field":name,"equals":"x"} | {"field":name,"one_of":["x"]} | {"field":name,"answered":bool}
+ *   | {"all":[...]} | {"any":[...]}; an input in a switched-off part counts as empty.
+ * Switched-off parts get data-fl-off; their inputs are disabled: not checked, not posted. */
+(() => {
   "use strict";
 
   /* ---- checks: the same rules as validation_rules.py and inzending.schema.json ---- */
@@ -43,18 +31,18 @@
   // Dutch licence-plate side codes 1-14: X a letter, 9 a digit, hyphens optional.
   var SIDE_CODES = ["XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9",
     "9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9"];
-  var PLATE = new RegExp("^(" + SIDE_CODES.map(function (code) {
-    return code.replace(/[X9-]/g, function (c) { return { X: "[A-Za-z]", 9: "[0-9]", "-": "-?" }[c]; });
+  var PLATE = new RegExp("^(" + SIDE_CODES.map(code => {
+    return code.replace(/[X9-]/g, c => { return { X: "[A-Za-z]", 9: "[0-9]", "-": "-?" }[c]; });
   }).join("|") + ")$");
 
   var checks = {
-    bsn: function (v) {
+    bsn: v => {
       if (!RE.bsn.test(v)) return false;
       var sum = -Number(v[8]);
       for (var i = 0; i < 8; i++) sum += (9 - i) * Number(v[i]);
       return sum !== 0 && sum % 11 === 0;
     },
-    iban: function (v) {
+    iban: v => {
       if (!RE.iban.test(v)) return false;
       var c = v.replace(/ /g, "").toUpperCase(), moved = c.slice(4) + c.slice(0, 4), rest = 0;
       for (var i = 0; i < moved.length; i++) {
@@ -63,14 +51,14 @@
       }
       return rest === 1;
     },
-    postcode: function (v) { return RE.postcode.test(v); },
-    houseNumber: function (v) { return RE.houseNumber.test(v); },
-    email: function (v) { return RE.email.test(v); },
-    phone: function (v) { return RE.phone.test(v); },
-    licencePlate: function (v) { return PLATE.test(v); },
-    integer: function (v) { return RE.integer.test(v); },
+    postcode: v => RE.postcode.test(v),
+    houseNumber: v => RE.houseNumber.test(v),
+    email: v => RE.email.test(v),
+    phone: v => RE.phone.test(v),
+    licencePlate: v => PLATE.test(v),
+    integer: v => RE.integer.test(v),
     /* The date the parts name (UTC midnight), or null for 31 February and the like. */
-    date: function (d, m, y) {
+    date: (d, m, y) => {
       if (!RE.day.test(d) || !RE.month.test(m) || !RE.year.test(y) || Number(y) < 1000) return null;
       var date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
       return date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(m) - 1 ? date : null;
@@ -81,12 +69,12 @@
   var form = document.querySelector("[data-fl-form]");
   if (!form) return;
   var M = JSON.parse(form.getAttribute("data-fl-messages"));
-  var all = function (sel, root) { return Array.prototype.slice.call((root || form).querySelectorAll(sel)); };
-  var fmt = function (text, values) {
-    return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  var all = (sel, root) => Array.prototype.slice.call((root || form).querySelectorAll(sel));
+  var fmt = (text, values) => {
+    return text.replace(/\{(\w+)\}/g, (m, k) => k in values ? values[k] : m);
   };
   var live = form.querySelector("[data-fl-live]");
-  var announce = function (text) { live.textContent = text; };
+  var announce = text => { live.textContent = text; };
   var baseTitle = document.title;
 
   /* ---- answers and conditions ---- */
@@ -94,7 +82,7 @@
   function isOff(el) { return !!el.closest("[data-fl-off]"); }
   function valueOf(name) {
     var value = "";
-    byName(name).forEach(function (el) {
+    byName(name).forEach(el => {
       if (isOff(el)) return;
       if (el.type === "radio" || el.type === "checkbox") { if (el.checked) value = el.value; }
       else if (el.type === "file") { if (el.files.length) value = el.files[0].name; }
@@ -110,7 +98,7 @@
     if (c.any) return c.any.some(holds);
     var value = valueOf(c.field);
     if ("answered" in c) return (value !== "") === c.answered;
-    if (c.one_of) return c.one_of.some(function (x) { return same(value, x); });
+    if (c.one_of) return c.one_of.some(x => same(value, x));
     return same(value, c.equals);
   }
   function setOff(el, off) {
@@ -119,11 +107,11 @@
   }
   /* Document order: a condition only looks at earlier questions, already switched on or off. */
   function refresh() {
-    all("[data-fl-show-if]").forEach(function (el) {
+    all("[data-fl-show-if]").forEach(el => {
       var inRepeatOff = el.parentNode.closest("[data-fl-off]");
       setOff(el, !inRepeatOff && !holds(JSON.parse(el.getAttribute("data-fl-show-if"))));
     });
-    all("input, select, textarea").forEach(function (el) {
+    all("input, select, textarea").forEach(el => {
       if (el.id !== "fl-draft-opt-in") el.disabled = isOff(el);
     });
   }
@@ -131,12 +119,12 @@
   /* ---- checking questions ---- */
   function plainText(el) {
     var copy = el.cloneNode(true);
-    all(".fl-optional, [data-fl-step-count]", copy).forEach(function (x) { x.remove(); });
+    all(".fl-optional, [data-fl-step-count]", copy).forEach(x => { x.remove(); });
     return copy.textContent.trim();
   }
   function labelOf(q) {
     // "Partner 1: Voornamen", "Getuige 2: Geboortedatum": the same label can occur more than once.
-    var label = plainText(q.querySelector(".fl-label, .fl-legend"));
+    var label = plainText(q.querySelector("label, legend"));
     var outer = q.closest("[data-fl-repeat-item], .fl-group");
     return outer ? plainText(outer.querySelector("legend")) + ": " + label : label;
   }
@@ -145,7 +133,7 @@
     var type = q.getAttribute("data-fl-type"), name = q.getAttribute("data-fl-question");
     var required = q.hasAttribute("data-fl-required"), data = q.dataset;
     var inputs = all("input, select, textarea", q), first = inputs[0];
-    var fail = function (key, target, extra) {
+    var fail = (key, target, extra) => {
       var values = { label: labelOf(q) };
       for (var k in extra || {}) values[k] = extra[k];
       return { q: q, message: fmt(M[key], values), target: target || first };
@@ -154,7 +142,7 @@
       return required && !valueOf(name) ? fail("msg_choose") : null;
     }
     if (type === "multiple-choice") {
-      return required && !inputs.some(function (i) { return i.checked; }) ? fail("msg_choose_some") : null;
+      return required && !inputs.some(i => i.checked) ? fail("msg_choose_some") : null;
     }
     if (type === "declaration") return required && !first.checked ? fail("msg_declare") : null;
     if (type === "file") {
@@ -168,8 +156,8 @@
       return null;
     }
     if (type === "date") {
-      var parts = ["day", "month", "year"].map(function (p) { return part(q, p); });
-      var empty = parts.filter(function (p) { return !p.value.trim(); });
+      var parts = ["day", "month", "year"].map(p => part(q, p));
+      var empty = parts.filter(p => !p.value.trim());
       if (empty.length === 3) return required ? fail("msg_date_incomplete", parts[0]) : null;
       if (empty.length) return fail("msg_date_incomplete", empty[0]);
       var date = checks.date(parts[0].value.trim(), parts[1].value.trim(), parts[2].value.trim());
@@ -180,8 +168,8 @@
       return null;
     }
     if (type === "address") {
-      var fields = ["postcode", "house_number", "addition", "street", "city"].map(function (p) { return part(q, p); });
-      if (!required && fields.every(function (p) { return !p.value.trim(); })) return null;
+      var fields = ["postcode", "house_number", "addition", "street", "city"].map(p => part(q, p));
+      if (!required && fields.every(p => !p.value.trim())) return null;
       for (var a = 0; a < fields.length; a++) {
         var key = ["postcode", "house_number", "addition", "street", "city"][a], value = fields[a].value.trim();
         if (key !== "addition" && !value) return fail("msg_address_part", fields[a], { part: M["part_" + key] });
@@ -207,13 +195,13 @@
   /* ---- error summary and inline errors (GOV.UK pattern) ---- */
   var summary = form.querySelector("[data-fl-error-summary]");
   function clearErrors() {
-    all(".fl-error-message").forEach(function (p) {
+    all(".fl-error-message").forEach(p => {
       var holder = document.getElementById(p.id.replace(/-error$/, ""));
       if (holder) holder.setAttribute("aria-describedby", holder.getAttribute("aria-describedby").replace(" " + p.id, ""));
       p.remove();
     });
-    all("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
-    all(".fl-field--error").forEach(function (el) { el.classList.remove("fl-field--error"); });
+    all("[aria-invalid]").forEach(el => { el.removeAttribute("aria-invalid"); });
+    all(".fl-field--error").forEach(el => { el.classList.remove("fl-field--error"); });
     summary.hidden = true;
     document.title = baseTitle;
   }
@@ -221,7 +209,7 @@
     clearErrors();
     var list = summary.querySelector("[data-fl-error-list]");
     list.textContent = "";
-    errors.forEach(function (e) {
+    errors.forEach(e => {
       var id = "fl-" + e.q.getAttribute("data-fl-question"), holder = document.getElementById(id);
       var p = document.createElement("p"), hidden = document.createElement("span");
       p.className = "fl-error-message";
@@ -245,12 +233,12 @@
   }
   function validate(scope) {
     refresh();
-    var errors = all("[data-fl-question]", scope).filter(function (q) { return !isOff(q); })
+    var errors = all("[data-fl-question]", scope).filter(q => !isOff(q))
       .map(check).filter(Boolean);
     if (errors.length) showErrors(errors); else clearErrors();
     return !errors.length;
   }
-  summary.addEventListener("click", function (event) {
+  summary.addEventListener("click", event => {
     var link = event.target.closest("a");
     if (!link) return;
     event.preventDefault();
@@ -268,13 +256,13 @@
   var checkStep = form.querySelector("[data-fl-step=controleren]");
   var final = form.querySelector("[data-fl-final]");
   var current = null;
-  function visibleSteps() { return steps.filter(function (s) { return !s.hasAttribute("data-fl-off"); }); }
+  function visibleSteps() { return steps.filter(s => !s.hasAttribute("data-fl-off")); }
   function show(step, focus) {
     refresh();
     var visible = visibleSteps();
-    steps.forEach(function (s) { s.hidden = s !== step; });
+    steps.forEach(s => { s.hidden = s !== step; });
     final.hidden = step !== checkStep;
-    visible.forEach(function (s, n) {
+    visible.forEach((s, n) => {
       s.querySelector("[data-fl-step-count]").textContent = fmt(M.step_of, { n: n + 1, total: visible.length });
     });
     if (step === checkStep) buildSummary();
@@ -283,12 +271,12 @@
   }
   function answerText(q) {
     var type = q.getAttribute("data-fl-type");
-    var texts = all("input, select, textarea", q).map(function (el) {
+    var texts = all("input, select, textarea", q).map(el => {
       if (el.type === "radio" || el.type === "checkbox") {
         return el.checked ? plainText(form.querySelector("label[for=\"" + el.id + "\"]")) : "";
       }
       if (el.tagName === "SELECT") return el.value ? el.options[el.selectedIndex].text : "";
-      if (el.type === "file") return Array.prototype.map.call(el.files, function (f) { return f.name; }).join(", ");
+      if (el.type === "file") return Array.prototype.map.call(el.files, f => f.name).join(", ");
       return el.value.trim();
     });
     if (type === "date" && texts.join("")) return texts.join("-");
@@ -300,12 +288,12 @@
   function buildSummary() {
     var box = form.querySelector("[data-fl-check-answers]");
     box.textContent = "";
-    visibleSteps().forEach(function (step) {
+    visibleSteps().forEach(step => {
       if (step === checkStep) return;
       var heading = document.createElement("h3"), list = document.createElement("dl");
       heading.textContent = plainText(step.querySelector("h2"));
       list.className = "fl-summary__list";
-      all("[data-fl-question]", step).forEach(function (q) {
+      all("[data-fl-question]", step).forEach(q => {
         if (isOff(q)) return;
         var row = document.createElement("div"), dt = document.createElement("dt");
         var dd = document.createElement("dd"), action = document.createElement("dd");
@@ -319,11 +307,11 @@
         hidden.className = "fl-visually-hidden";
         hidden.textContent = " " + label;
         button.append(M.change, hidden);
-        button.addEventListener("click", function () {
+        button.addEventListener("click", () => {
           show(step, false);
           var input = q.querySelector("input, select, textarea");
           input.focus();
-          (q.querySelector(".fl-label, .fl-legend") || input).scrollIntoView();
+          (q.querySelector("label, legend") || input).scrollIntoView();
         });
         action.append(button);
         row.append(dt, dd, action);
@@ -338,19 +326,19 @@
     clearErrors();
     show(visible[index + by], true);
   }
-  all("[data-fl-next]").forEach(function (b) { b.addEventListener("click", function () { move(1); }); });
-  all("[data-fl-prev]").forEach(function (b) { b.hidden = false; b.addEventListener("click", function () { move(-1); }); });
-  all("[data-fl-step-nav]").forEach(function (nav) { nav.hidden = false; });
+  all("[data-fl-next]").forEach(b => { b.addEventListener("click", () => { move(1); }); });
+  all("[data-fl-prev]").forEach(b => { b.hidden = false; b.addEventListener("click", () => { move(-1); }); });
+  all("[data-fl-step-nav]").forEach(nav => { nav.hidden = false; });
 
   /* ---- repeating groups: show min items, add and remove up to max ---- */
-  var repeats = all("[data-fl-repeat]").map(function (rep) {
+  var repeats = all("[data-fl-repeat]").map(rep => {
     var items = all("[data-fl-repeat-item]", rep), add = rep.querySelector("[data-fl-repeat-add]");
     var state = { id: rep.getAttribute("data-fl-repeat"), count: Number(rep.getAttribute("data-fl-min")), items: items };
     var max = Number(rep.getAttribute("data-fl-max"));
-    var fields = function (item) { return all("input, select, textarea", item); };
-    var title = function (item) { return plainText(item.querySelector("legend")); };
-    state.layout = function () {
-      items.forEach(function (item, i) {
+    var fields = item => all("input, select, textarea", item);
+    var title = item => plainText(item.querySelector("legend"));
+    state.layout = () => {
+      items.forEach((item, i) => {
         setOff(item, i >= state.count);
         var remove = item.querySelector("[data-fl-repeat-remove]");
         if (remove) remove.hidden = i >= state.count;
@@ -358,7 +346,7 @@
       if (add) add.hidden = state.count >= max;
       refresh();
     };
-    if (add) add.addEventListener("click", function () {
+    if (add) add.addEventListener("click", () => {
       var item = items[state.count];
       state.count += 1;
       state.layout();
@@ -366,21 +354,21 @@
       announce(fmt(M.msg_item_added, { item: title(item) }));
       save();
     });
-    items.forEach(function (item, i) {
+    items.forEach((item, i) => {
       var remove = item.querySelector("[data-fl-repeat-remove]");
       if (!remove) return;
-      remove.addEventListener("click", function () {
+      remove.addEventListener("click", () => {
         var removed = title(item);
         // Later items move up one place, so the numbering stays without gaps.
         for (var k = i; k < state.count - 1; k++) {
           var from = fields(items[k + 1]), to = fields(items[k]);
-          to.forEach(function (el, n) {
+          to.forEach((el, n) => {
             if (el.type === "radio" || el.type === "checkbox") el.checked = from[n].checked;
             else if (el.type === "file") { try { el.files = from[n].files; } catch (e) { el.value = ""; } }
             else el.value = from[n].value;
           });
         }
-        fields(items[state.count - 1]).forEach(function (el) {
+        fields(items[state.count - 1]).forEach(el => {
           if (el.type === "radio" || el.type === "checkbox") el.checked = false; else el.value = "";
         });
         state.count -= 1;
@@ -406,22 +394,22 @@
   function save() {
     if (!store || !optIn.checked) return;
     var values = [];
-    all("input, select, textarea").forEach(function (el) {
+    all("input, select, textarea").forEach(el => {
       if (!keepable(el)) return;
       if (el.type === "radio" || el.type === "checkbox") { if (el.checked) values.push([el.name, el.value]); }
       else if (el.value) values.push([el.name, el.value]);
     });
     var counts = {};
-    repeats.forEach(function (r) { counts[r.id] = r.count; });
+    repeats.forEach(r => { counts[r.id] = r.count; });
     store.setItem(key, JSON.stringify({ values: values, repeats: counts }));
   }
   function restore() {
     var draft = store && store.getItem(key);
     if (!draft) return;
     try { draft = JSON.parse(draft); } catch (e) { return; }
-    repeats.forEach(function (r) { if (draft.repeats && r.id in draft.repeats) r.count = draft.repeats[r.id]; r.layout(); });
-    (draft.values || []).forEach(function (pair) {
-      byName(pair[0]).forEach(function (el) {
+    repeats.forEach(r => { if (draft.repeats && r.id in draft.repeats) r.count = draft.repeats[r.id]; r.layout(); });
+    (draft.values || []).forEach(pair => {
+      byName(pair[0]).forEach(el => {
         if (el.closest("[data-fl-no-draft]")) return;
         if (el.type === "radio" || el.type === "checkbox") el.checked = el.value === pair[1];
         else el.value = pair[1];
@@ -432,10 +420,10 @@
   }
   if (store) {
     draftBox.hidden = false;
-    optIn.addEventListener("change", function () {
+    optIn.addEventListener("change", () => {
       if (optIn.checked) save(); else store.removeItem(key);
     });
-    form.querySelector("[data-fl-draft-clear]").addEventListener("click", function () {
+    form.querySelector("[data-fl-draft-clear]").addEventListener("click", () => {
       store.removeItem(key);
       optIn.checked = false;
       announce(M.msg_draft_cleared);
@@ -445,11 +433,11 @@
   /* ---- start ---- */
   form.noValidate = true;
   form.classList.add("fl-form--js");
-  repeats.forEach(function (r) { r.layout(); });
+  repeats.forEach(r => { r.layout(); });
   if (store) restore();
-  form.addEventListener("input", function () { refresh(); save(); });
-  form.addEventListener("change", function () { refresh(); save(); });
-  form.addEventListener("submit", function (event) {
+  form.addEventListener("input", () => { refresh(); save(); });
+  form.addEventListener("change", () => { refresh(); save(); });
+  form.addEventListener("submit", event => {
     if (!validate(form)) event.preventDefault();
   });
   show(visibleSteps()[0], false);
