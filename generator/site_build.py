@@ -46,6 +46,9 @@ def build_site(options: BuildOptions) -> int:
         except ConfigurationError as error:
             print(f"formloket: {options.config_file}: {error}", file=sys.stderr)
             return EXIT_CONFIG
+        except Abort as error:  # configuration warnings (an unknown option) in strict mode
+            print(f"formloket: {options.config_file}: {error.format_message()}", file=sys.stderr)
+            return EXIT_CONFIG
         target = Path(options.site_dir or config.site_dir).resolve()
         if options.clean:
             _forget_cached_pdfs(config)
