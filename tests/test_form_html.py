@@ -288,3 +288,52 @@ def test_assets_are_the_static_files():
     assert FORM_ASSETS == ("assets/form.css", "assets/form.js")
     for asset in FORM_ASSETS:
         assert (static / Path(asset).name).is_file()
+
+
+# --- component examples ---------------------------------------------------------------------------
+
+COMPONENTS = Path(__file__).parent.parent / "generator" / "templates" / "components"
+
+
+def test_every_component_has_a_template_and_examples():
+    folders = [f for f in COMPONENTS.iterdir() if f.is_dir()]
+    assert len(folders) >= 12
+    for folder in folders:
+        assert (folder / "template.html").is_file(), folder.name
+        assert (folder / "examples.yaml").is_file(), folder.name
+
+
+def test_component_examples_are_valid_definitions():
+    from jsonschema import Draft202012Validator
+
+    from generator.render.form_html import examples_definition
+
+    schema = json.loads((Path(__file__).parent.parent / "schemas" / "product.schema.json").read_text())
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(examples_definition())]
+    assert errors == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_component_examples_render_with_names_labels_and_describedby(lang):
+    from generator.render.form_html import component_examples, examples_product
+
+    product = examples_product(lang)
+    tree = Tree(render_form(product, endpoint="/x"))
+    ids = tree.by_id()
+    assert {e.attrs["name"] for e in form_controls(tree)} == set(product.form.input_names())
+    labels = {e.attrs["for"] for e in tree.find("label")}
+    assert all(c.attrs["id"] in labels for c in form_controls(tree))
+    for element in tree.elements:
+        for target in element.attrs.get("aria-describedby", "").split():
+            assert target in ids
+    assert {c for c, _, _ in component_examples()} == {f.name for f in COMPONENTS.iterdir() if f.is_dir()}
+
+
+def test_script_messages_cover_every_question_type():
+    from generator.model import CONTAINER_TYPES, CONTENT_TYPES
+    from generator.render.form_html import TYPE_MESSAGES
+
+    schema = json.loads((Path(__file__).parent.parent / "schemas" / "product.schema.json").read_text())
+    types = set(schema["$defs"]["field"]["properties"]["type"]["enum"]) - CONTAINER_TYPES - CONTENT_TYPES
+    assert set(TYPE_MESSAGES) == types
+    assert all(k in FORM_TEXT["nl"] for keys in TYPE_MESSAGES.values() for k in keys)

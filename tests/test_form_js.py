@@ -63,15 +63,23 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    folder = write_site(tmp_path_factory.mktemp("formulier"), load(FIXTURE))
+def serve(folder: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    yield from serve(write_site(tmp_path_factory.mktemp("formulier"), load(FIXTURE)))
+
+
+@pytest.fixture(scope="module")
+def examples_site(tmp_path_factory):
+    from generator.render.form_html import examples_product
+    yield from serve(write_site(tmp_path_factory.mktemp("componenten"), examples_product()))
 
 
 @pytest.fixture(scope="module")
@@ -384,12 +392,25 @@ def test_axe_finds_no_violations_empty_errors_and_max_repeats(page):
     assert axe_violations(page) == []
 
 
-def test_axe_without_javascript(browser, site):
-    context = browser.new_context(java_script_enabled=False)
+def test_axe_on_every_component_example_empty_and_with_errors(browser, examples_site):
+    context = browser.new_context()
     page = context.new_page()
-    page.goto(site)
-    # axe runs as a script the test injects; the page's own scripts stay off.
+    page.goto(examples_site)
+    assert axe_violations(page) == []
+    # Every step at once with every error shown: what a citizen without JavaScript would see,
+    # plus the error markup form.js adds.
+    page.evaluate("""() => {
+        document.querySelectorAll('[data-fl-step]').forEach(s => { s.hidden = false; });
+        document.querySelector('[data-fl-submit]').closest('[data-fl-final]').hidden = false;
+    }""")
+    page.click("[data-fl-submit]")
+    assert page.locator("[data-fl-error-summary] a").count() >= 10
+    assert axe_violations(page) == []
     context.close()
+
+
+def test_axe_without_javascript(browser, site):
+    # axe runs as a script the test injects, so JavaScript stays on but form.js is not served.
     context = browser.new_context()
     page = context.new_page()
     page.route("**/form.js", lambda route: route.fulfill(status=200, body="", content_type="text/javascript"))

@@ -408,11 +408,36 @@ class FormBuilder:
         return InputView(name=name, id=qid, label=field.label or "", attrs=attrs, width=width)
 
 
-def script_messages(t: Translate) -> Markup:
+#: The messages form.js may show for each question type; a page carries only those it needs.
+TYPE_MESSAGES = {
+    "text": ("msg_required", "msg_max_length"),
+    "textarea": ("msg_required", "msg_max_length"),
+    "number": ("msg_required", "msg_integer", "msg_min", "msg_max", "msg_max_length"),
+    "date": ("msg_date_incomplete", "msg_date_real", "msg_date_past", "msg_date_future"),
+    "address": ("msg_address_part", "part_postcode", "part_house_number", "part_street", "part_city",
+                "msg_postcode", "msg_house_number"),
+    "choice": ("msg_choose",), "yes-no": ("msg_choose",), "select": ("msg_choose",),
+    "multiple-choice": ("msg_choose_some",),
+    "declaration": ("msg_declare",),
+    "file": ("msg_file_required", "msg_file_type", "msg_file_size"),
+    "email": ("msg_required", "msg_email", "msg_max_length"),
+    "phone": ("msg_required", "msg_phone", "msg_max_length"),
+    "postcode": ("msg_required", "msg_postcode", "msg_max_length"),
+    "house-number": ("msg_required", "msg_house_number", "msg_max_length"),
+    "bsn": ("msg_required", "msg_bsn", "msg_max_length"),
+    "iban": ("msg_required", "msg_iban", "msg_max_length"),
+    "licence-plate": ("msg_required", "msg_licence_plate", "msg_max_length"),
+}
+PAGE_MESSAGES = ("step_of", "change", "not_answered", "title_error_prefix", "error_prefix",
+                 "msg_draft_cleared", "msg_draft_restored", "msg_item_added", "msg_item_removed")
+
+
+def script_messages(t: Translate, form: Form) -> Markup:
     """The texts form.js shows, as JSON with their placeholders left in for the script to fill."""
     placeholders = {p: "{" + p + "}" for p in ("label", "min", "max", "part", "types", "size", "item", "n", "total")}
-    keys = [k for k in FORM_TEXT["nl"] if k.startswith(("msg_", "part_"))]
-    keys += ["step_of", "change", "not_answered", "title_error_prefix", "error_prefix"]
+    keys = list(PAGE_MESSAGES)
+    for question in form.questions():
+        keys += [k for k in TYPE_MESSAGES[question.type] if k not in keys]
     return json_attribute({k: t(k, **placeholders) for k in keys})
 
 
@@ -436,9 +461,45 @@ def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None) 
         steps=steps,
         final_pages=final_pages,
         loose_declarations=loose_declarations,
-        messages=script_messages(t),
+        messages=script_messages(t, product.form),
         draft_key=f"formloket:{product.id}:{product.version}",
         t=t,
     )
     # Components leave empty lines where optional parts are absent; the page has a weight budget.
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+
+
+# --- component examples (templates/components/<name>/examples.yaml) ---------------------------
+
+def component_examples() -> list[tuple[str, str, dict[str, Any]]]:
+    """(component, example name, field definition) for every example, in folder order."""
+    import yaml
+
+    from generator.render.environment import TEMPLATE_DIR
+
+    found = []
+    for folder in sorted((TEMPLATE_DIR / "components").iterdir()):
+        examples_file = folder / "examples.yaml"
+        if examples_file.is_file():
+            for example in yaml.safe_load(examples_file.read_text(encoding="utf-8"))["examples"]:
+                found.append((folder.name, example["name"], example["field"]))
+    return found
+
+
+def examples_definition(lang: str = "nl") -> dict[str, Any]:
+    """A product definition (as in forms/*.yaml) with every component example on its own step."""
+    pages = [{"id": f"voorbeeld_{n}", "title": f"{component}: {name}", "fields": [field]}
+             for n, (component, name, field) in enumerate(component_examples(), start=1)]
+    return {
+        "id": "componenten", "title": "Voorbeelden van de formulieronderdelen",
+        "summary": "Elk onderdeel van het e-formulier met zijn voorbeelden.",
+        "upl": {"name": "voorbeeld", "uri": "http://standaarden.overheid.nl/owms/terms/voorbeeld"},
+        "audience": ["burger"], "department": "formloket", "lang": lang,
+        "channels": [{"type": "online-form", "role": "preferred"}, {"type": "counter", "role": "assisted"}],
+        "form": {"pages": pages},
+    }
+
+
+def examples_product(lang: str = "nl") -> Product:
+    """The component examples as one product: for the HTML tests and the accessibility run."""
+    return Product.from_dict(examples_definition(lang), source="generator/templates/components", version="voorbeeld")
