@@ -479,3 +479,30 @@ def test_no_third_party_requests(browser, site):
     page.wait_for_load_state("networkidle")
     context.close()
     assert requests and all(url.startswith(site) for url in requests), requests
+
+
+@pytest.fixture(scope="module")
+def wmo_site(tmp_path_factory):
+    yield from serve(write_site(tmp_path_factory.mktemp("wmo"), load(ROOT / "forms" / "wmo-ondersteuning.yaml")))
+
+
+def test_a_step_shown_by_condition_is_skipped_until_it_applies(browser, wmo_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(wmo_site)
+    heading = page.locator("#fl-step-voor_wie")
+    assert heading.inner_text().startswith("Stap 1 van 5")  # 4 question steps + check answers; woning skipped
+    page.check("#fl-voor_wie-mijzelf")
+    page.click("[data-fl-next]:visible")
+    assert visible_step(page) == ["hulpvraag"]
+    page.check("#fl-hulp_bij-woning")
+    page.fill("#fl-situatie", "Ik kom de trap niet meer op.")
+    page.click("[data-fl-next]:visible")
+    assert visible_step(page) == ["woning"]
+    assert page.locator("#fl-step-woning").inner_text().startswith("Stap 3 van 6")
+    page.click("[data-fl-prev]:visible")
+    page.uncheck("#fl-hulp_bij-woning")
+    page.check("#fl-hulp_bij-vervoer")
+    page.click("[data-fl-next]:visible")
+    assert visible_step(page) == ["gezondheid"]
+    context.close()
