@@ -100,7 +100,8 @@ def render_in_parallel(pages: dict[str, GeneratedPage], jobs: int | None = None)
     # instead of once in every worker.
     kinds: dict[str, str] = {}
     for key in pages:
-        kinds.setdefault(key.split("/")[0] + str(key.count("/")), key)
+        parts = key.split("/")
+        kinds.setdefault(f"{parts[0]}/{len(parts)}/{parts[-1]}", key)
     for key in kinds.values():
         pages[key].content()
     _PAGES_TO_RENDER.clear()
@@ -190,7 +191,15 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
         self.pages = plan_pages(
             self.products, lang=self.config.lang, pdfs=pdfs, endpoint_for=self.endpoint_for, contact=contact,
         )
-        render_in_parallel(self.pages)
+        schemas = {
+            f"producten/{product.id}/inzending.schema.json": GeneratedPage("", lambda product=product: json.dumps(
+                # compact: without indent, json uses its C encoder (ten times faster for 500 schemas)
+                submission_schema_for(product), ensure_ascii=False, separators=(",", ":"),
+            ))
+            for product in self.products
+            if product.form
+        }
+        render_in_parallel({**self.pages, **schemas})
         for src_uri, generated in self.pages.items():
             file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             RenderedPage(generated, file, config)  # sets file.page, so MkDocs uses this page
@@ -200,14 +209,8 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
                 config, uri, abs_src_path=str(STATIC_DIR / uri.removeprefix("assets/")),
                 inclusion=InclusionLevel.INCLUDED,
             ))
-        for product in self.products:
-            if product.form:
-                files.append(File.generated(
-                    config, f"producten/{product.id}/inzending.schema.json",
-                    # compact: without indent, json uses its C encoder (ten times faster for 500 schemas)
-                    content=json.dumps(submission_schema_for(product), ensure_ascii=False, separators=(",", ":")),
-                    inclusion=InclusionLevel.INCLUDED,
-                ))
+        for src_uri, schema in schemas.items():
+            files.append(File.generated(config, src_uri, content=schema.content(), inclusion=InclusionLevel.INCLUDED))
         return files
 
     def _build_pdfs(self, config: MkDocsConfig) -> dict:
