@@ -274,7 +274,7 @@ def plan_pages(
         form_title = product.form.title or product.title
         pt = catalogue.texts(product.lang)
         pages[f"{catalogue.form_path(product.id)}index.md"] = GeneratedPage(
-            form_title,
+            f"{pt('crumb.form')}: {form_title}",
             lambda product=product, pdf=pdf, endpoint=endpoint: form_module.render_form(
                 product, endpoint=endpoint,
                 pdf=form_module.PdfLink(url=f"../{product.id}.pdf", size_bytes=pdf.size_bytes) if pdf else None,
