@@ -20,7 +20,7 @@ SAMPLES = sorted(glob.glob(str(Path(__file__).parent.parent / "forms" / "*.yaml"
 VOID = {"input", "br", "img", "meta", "link", "hr"}
 
 
-def load(path) -> "Product":
+def load(path):
     result = load_products([str(path)])
     assert not result.has_errors, [str(p) for p in result.problems if p.is_error]
     return result.products[0]

@@ -33,7 +33,6 @@ FORM_ASSETS = ("assets/form.css", "assets/form.js")
 #: Types whose answers form.js never keeps in a browser draft: a national identifier, a bank
 #: account and files are too sensitive to leave behind on a shared computer.
 NO_DRAFT_TYPES = frozenset({"bsn", "iban", "file"})
-GROUPED_TYPES = frozenset({"date", "address", "choice", "yes-no", "multiple-choice", "declaration"})
 
 Translate = Callable[..., str]
 
