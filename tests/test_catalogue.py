@@ -100,3 +100,88 @@ def test_phone_numbers_become_tel_links(products):
     html = catalogue.render_product(product, has_form_page=True)
     digits = re.sub(r"[ ()-]", "", phone)
     assert f'<a href="tel:{digits}">{phone}</a>' in html
+
+
+# --- the home page filter in a real browser ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    """The samples built with `formloket build` and served over loopback HTTP (the CSP's 'self')."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import run_formloket
+    from test_build import make_project
+
+    project = make_project(tmp_path_factory.mktemp("served") / "project")
+    result = run_formloket("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=project / "site"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    loaded = load_products([str(project / "forms")])
+    yield f"http://127.0.0.1:{server.server_address[1]}", loaded.products
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.browser
+def test_search_and_filters_narrow_the_list_and_announce_the_count(served_site, browser):
+    from playwright.sync_api import expect
+
+    url, products = served_site
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(url + "/")
+    assert page.is_visible("form.fl-filter")
+    total = page.locator(".fl-card:visible").count()
+    assert page.text_content("[data-count]") == f"{total} producten"
+
+    page.fill("#zoek", "parkeervergunning")
+    expected = [p for p in products if "parkeervergunning" in (p.title + " " + p.summary + " " + p.upl_name).lower()]
+    expect(page.locator(".fl-card:visible")).to_have_count(len(expected))
+    count = "1 product" if len(expected) == 1 else f"{len(expected)} producten"
+    expect(page.locator("[role=status]")).to_have_text(count)
+
+    page.fill("#zoek", "")
+    page.select_option("#filter-levensgebeurtenis", "verhuizen")
+    moving = [p for p in products if "verhuizen" in p.life_events]
+    expect(page.locator(".fl-card:visible")).to_have_count(len(moving))
+
+    page.fill("#zoek", "zzzz-bestaat-niet")
+    expect(page.locator("[data-none]")).to_be_visible()
+    page.click("button[type=reset]")
+    expect(page.locator(".fl-card:visible")).to_have_count(total)
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_without_javascript_the_filter_is_hidden_and_links_filter_instead(served_site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site[0] + "/")
+    assert not page.is_visible("form.fl-filter")
+    page.click("text=Verhuizen")
+    assert page.url.endswith("/levensgebeurtenissen/verhuizen/")
+    assert page.locator("h1").text_content() == "Verhuizen"
+    context.close()

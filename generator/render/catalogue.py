@@ -144,20 +144,21 @@ def _card_template():
     return environment().get_template("catalogue/card.html")
 
 
-def product_card(product: Product, lang: str, root: str) -> Markup:
+def product_card(product: Product, lang: str, root: str, heading: int) -> Markup:
     """One product in a list. Rendered once per list depth and reused: a product appears on the
-    home page and on up to a dozen listing pages, which all sit two folders deep."""
-    key = (product.id, product.version, lang, root)
+    home page and on up to a dozen listing pages, which all sit two folders deep. ``heading``: the
+    level of its title (h3 under the home page's h2, h2 on a listing page)."""
+    key = (product.id, product.version, lang, root, heading)
     if key not in _CARDS:
         _CARDS[key] = Markup(_card_template().render(
             product=product, t=texts(lang), lang=lang, types=channel_types_of(product), root=root,
-            product_path=product_path,
+            product_path=product_path, heading=heading,
         ))
     return _CARDS[key]
 
 
-#: Cards by (id, version, lang, root); the version (a hash of the file) keeps `mkdocs serve` current.
-_CARDS: dict[tuple[str, str, str, str], Markup] = {}
+#: Cards by (id, version, lang, root, heading); the version (a hash of the file) keeps `mkdocs serve` current.
+_CARDS: dict[tuple[str, str, str, str, int], Markup] = {}
 
 
 def channel_types_of(product: Product) -> list[str]:
