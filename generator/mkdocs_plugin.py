@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -94,7 +95,12 @@ def render_in_parallel(pages: dict[str, GeneratedPage], jobs: int | None = None)
     import multiprocessing  # noqa: PLC0415
 
     jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        jobs < 2 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods()
+        # Forking a process with other threads (`mkdocs serve` runs a server and a file watcher)
+        # can copy a lock another thread holds; then a worker would hang. Render in-process there.
+        or threading.active_count() > 1
+    ):
         return  # rendered on demand, one by one
     # Render one page of each kind here first: the templates are compiled once, before the fork,
     # instead of once in every worker.

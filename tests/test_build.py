@@ -307,3 +307,25 @@ def test_pdf_is_linked_with_its_size(tmp_path):
     size = max(1, round(pdf.stat().st_size / 1000))
     assert f'href="grofvuil-ophalen.pdf"' in page
     assert f"Liever op papier? Download het formulier (PDF, {size} kB)" in page
+
+
+def test_a_large_site_is_rendered_by_worker_processes_completely(tmp_path):
+    """Above PARALLEL_FROM pages the plugin renders in forked workers; every page must still arrive."""
+    import sys
+
+    sys.path.insert(0, str(REPO_ROOT))
+    from benchmarks.synthetic import write_products
+
+    paths = write_products(tmp_path / "synthetic", n=30, fields=8, seed=1)
+    project = make_project(tmp_path / "project", forms=[Path(p) for p in paths])
+    result = run_formloket("build", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    loaded = load_products([str(project / "forms")])
+    from markupsafe import escape
+
+    for product in loaded.products:
+        page = (project / "site" / "producten" / product.id / "index.html").read_text(encoding="utf-8")
+        assert f"<h1>{escape(product.title)}</h1>" in page
+        form = (project / "site" / "producten" / product.id / "formulier" / "index.html").read_text(encoding="utf-8")
+        assert f'action="{ENDPOINT}"' in form
+        json.loads((project / "site" / "producten" / product.id / "inzending.schema.json").read_text(encoding="utf-8"))
