@@ -329,3 +329,14 @@ def test_a_large_site_is_rendered_by_worker_processes_completely(tmp_path):
         form = (project / "site" / "producten" / product.id / "formulier" / "index.html").read_text(encoding="utf-8")
         assert f'action="{ENDPOINT}"' in form
         json.loads((project / "site" / "producten" / product.id / "inzending.schema.json").read_text(encoding="utf-8"))
+
+
+def test_the_repository_builds_with_its_own_mkdocs_yml(tmp_path):
+    """What README's build command does, into a temp folder; the authoring guide in docs/ is not published."""
+    result = run_formloket("build", "--site-dir", str(tmp_path / "site"), cwd=REPO_ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    assert (site / "index.html").is_file()
+    assert not list(site.rglob("authoring-guide*"))
+    for definition in (REPO_ROOT / "forms").glob("*.yaml"):
+        assert (site / "producten" / definition.stem / "index.html").is_file(), definition.stem
