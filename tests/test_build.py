@@ -340,3 +340,14 @@ def test_the_repository_builds_with_its_own_mkdocs_yml(tmp_path):
     assert not list(site.rglob("authoring-guide*"))
     for definition in (REPO_ROOT / "forms").glob("*.yaml"):
         assert (site / "producten" / definition.stem / "index.html").is_file(), definition.stem
+
+
+def test_clean_forgets_cached_pdfs(tmp_path):
+    project = make_project(tmp_path / "project", forms=[REPO_ROOT / "forms" / "grofvuil-ophalen.yaml"])
+    marker = project / ".cache" / "formloket" / "stale.pdf"
+    marker.parent.mkdir(parents=True)
+    marker.write_bytes(b"%PDF stale")
+    assert run_formloket("build", cwd=project).returncode == 0
+    assert marker.exists(), "a normal build keeps the cache"
+    assert run_formloket("build", "--clean", cwd=project).returncode == 0
+    assert not marker.exists()
