@@ -263,7 +263,7 @@ def plan_pages(
     form_module = form_renderer()
     for product in products:
         pdf = pdfs.get(product.id)
-        has_form_page = bool(product.form and form_module)
+        has_form_page = bool(product.has_eform and form_module)
         pages[f"{catalogue.product_path(product.id)}index.md"] = GeneratedPage(
             product.title,
             lambda product=product, pdf=pdf, has_form_page=has_form_page: catalogue.render_product(

@@ -377,6 +377,18 @@ class Product:
             form=Form.from_dict(data["form"]) if "form" in data else None,
         )
 
+    @property
+    def has_eform(self) -> bool:
+        """The form is published as an e-form on this site when an online-form channel without an
+        external url offers it; a product kept on paper gets its PDF but no e-form."""
+        return self.form is not None and any(c.type == "online-form" and not c.url for c in self.channels)
+
+    @property
+    def eform_preferred(self) -> bool:
+        """The route we advise is our own e-form: then the product page leads with 'Start'."""
+        first = self.channels_in_order()[0]
+        return self.has_eform and first.type == "online-form" and not first.url
+
     def channels_in_order(self) -> list[Channel]:
         """Preferred first, then alternatives, then assisted routes; stable within a role."""
         return sorted(self.channels, key=lambda c: ROLE_ORDER[c.role])
