@@ -89,7 +89,7 @@ def test_every_page_of_the_site_layout_is_built(built, products):
     for product in products.values():
         folder = site / "producten" / product.id
         assert (folder / "index.html").is_file(), product.id
-        if product.form:
+        if product.has_eform:
             assert (folder / "formulier" / "index.html").is_file(), product.id
             schema = json.loads((folder / "inzending.schema.json").read_text(encoding="utf-8"))
             jsonschema.Draft202012Validator.check_schema(schema)
@@ -201,6 +201,23 @@ def test_only_the_home_page_loads_the_catalogue_script_and_no_page_a_search_inde
 def test_product_page_links_to_the_form(built):
     page = (built / "site" / "producten" / "grofvuil-ophalen" / "index.html").read_text(encoding="utf-8")
     assert '<a class="fl-button fl-button--start" href="formulier/">Start het formulier' in page
+
+
+def test_a_product_kept_on_paper_gets_its_pdf_route_but_no_e_form(built, products):
+    """asverstrooiing has a form but no online-form channel: paper, e-mail and counter only."""
+    assert not products["asverstrooiing"].has_eform
+    folder = built / "site" / "producten" / "asverstrooiing"
+    assert (folder / "index.html").is_file()
+    assert not (folder / "formulier").exists()
+    assert 'href="formulier/"' not in (folder / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_page_leads_with_start_only_when_the_e_form_is_the_advised_route(built):
+    """Wmo starts with a conversation (phone is preferred): the e-form is offered among the channels,
+    not as the first thing on the page."""
+    page = (built / "site" / "producten" / "wmo-ondersteuning" / "index.html").read_text(encoding="utf-8")
+    assert "fl-button--start" not in page
+    assert 'href="formulier/"' in page
 
 
 # --- failures leave the previous site as it was ----------------------------------------------------
