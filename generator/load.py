@@ -97,14 +97,18 @@ def load_document(path: str) -> Document | list[Problem]:
         return [Problem(path, 0, 0, "", f"cannot read the file: {error.strerror}")]
     if os.path.isdir(path):
         return [Problem(path, 0, 0, "", "is a folder, not a file")]
-    if size > MAX_BYTES:
-        return [Problem(path, 0, 0, "", f"the file is {size:,} bytes; a product definition may be at most 1 MB ({MAX_BYTES:,} bytes)")]
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as error:
-        return [Problem(path, 0, 0, "", f"cannot read the file: {error.strerror}")]
-    return parse_document(path, raw)
+    if size <= MAX_BYTES:
+        try:
+            with open(path, "rb") as handle:
+                # Read one byte past the limit: a device or pipe reports size 0 and never ends.
+                raw = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            return [Problem(path, 0, 0, "", f"cannot read the file: {error.strerror}")]
+        if len(raw) <= MAX_BYTES:
+            return parse_document(path, raw)
+        size = len(raw)
+    shown = f"is {size:,} bytes" if size > MAX_BYTES + 1 else "does not end within 1 MB"
+    return [Problem(path, 0, 0, "", f"the file {shown}; a product definition may be at most 1 MB ({MAX_BYTES:,} bytes)")]
 
 
 def parse_document(path: str, raw: bytes) -> Document | list[Problem]:

@@ -246,3 +246,9 @@ def test_missing_file(tmp_path):
 
 def test_folder_given_as_file(tmp_path):
     assert messages(load_document(str(tmp_path))) == [f"{tmp_path}: is a folder, not a file"]
+
+
+def test_a_device_that_never_ends_is_refused():
+    assert messages(load_document("/dev/zero")) == [
+        "/dev/zero: the file does not end within 1 MB; a product definition may be at most 1 MB (1,000,000 bytes)"
+    ]
