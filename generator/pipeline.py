@@ -10,9 +10,14 @@ it. A user's mistake never raises; a bug in formloket still does (and shows its 
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import yaml
 
 from generator.load import Document, load_document
 from generator.model import Product
@@ -55,19 +60,15 @@ def _load_products(paths: list[str], upl_path: str | None) -> LoadResult:
             result.problems.append(upl)
             upl = None
 
-    # Stage 3: parse and check each file on its own.
+    # Stage 3: parse and check each file on its own (over the machine's cores for many files).
     schema_valid: list[Document] = []
-    for path in result.files:
-        loaded = load_document(path)
-        if isinstance(loaded, list):
-            result.problems.extend(loaded)
+    for document, schema_ok, problems in _check_files(result.files, upl):
+        result.problems.extend(problems)
+        if document is None:
             continue
-        result.documents.append(loaded)
-        schema_problems = validate_document(loaded)
-        result.problems.extend(schema_problems)
-        if not schema_problems:
-            schema_valid.append(loaded)
-            result.problems.extend(_check_document(loaded, upl))
+        result.documents.append(document)
+        if schema_ok:
+            schema_valid.append(document)
 
     # Stage 4: rules between files (the same product id twice), on the files whose shape is known.
     result.problems.extend(_check_documents(schema_valid))
@@ -81,6 +82,72 @@ def _load_products(paths: list[str], upl_path: str | None) -> LoadResult:
             Product.from_dict(doc.data, source=doc.path, version=doc.version) for doc in result.documents
         ]
     return result
+
+
+FileCheck = tuple["Document | None", bool, list[Problem]]
+
+#: Below this many files a process pool costs more than it saves (measured: forking two workers
+#: and sending results back takes about 0.1 s).
+PARALLEL_FROM = 64
+
+
+def _check_file(path: str, upl) -> FileCheck:
+    """Load one file, check it against the schema and, if its shape is right, the rules."""
+    loaded = load_document(path)
+    if isinstance(loaded, list):
+        return None, False, loaded
+    problems = validate_document(loaded)
+    if problems:
+        return loaded, False, problems
+    return loaded, True, _check_document(loaded, upl)
+
+
+def _check_files(paths: list[str], upl) -> list[FileCheck]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2 or not _can_fork():
+        return [_check_file(path, upl) for path in paths]
+    global _worker_upl
+    _worker_upl = upl  # inherited by the forked workers: the UPL list is not sent per file
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        chunk = max(1, len(paths) // (workers * 4))
+        return list(pool.map(_check_file_in_worker, paths, chunksize=chunk))
+
+
+_worker_upl = None
+
+
+def _check_file_in_worker(path: str) -> FileCheck:
+    with _no_cyclic_gc():
+        document, schema_ok, problems = _check_file(path, _worker_upl)
+    # The node tree is large and slow to send back; the parent needs it only to locate problems
+    # found across files, which concern the product id. Keep just that entry.
+    if document is not None:
+        document = replace(document, root=_id_only(document.root))
+    return document, schema_ok, problems
+
+
+def _id_only(root: yaml.Node) -> yaml.Node:
+    entries = []
+    if isinstance(root, yaml.MappingNode):
+        entries = [(_plain(k), _plain(v)) for k, v in root.value if getattr(k, "value", None) == "id"]
+    mark = _mark(root.start_mark)
+    return yaml.MappingNode("tag:yaml.org,2002:map", entries, mark, mark)
+
+
+def _plain(node: yaml.Node) -> yaml.Node:
+    value = node.value if isinstance(node, yaml.ScalarNode) else []
+    return yaml.ScalarNode(node.tag, value, _mark(node.start_mark), _mark(node.end_mark))
+
+
+def _mark(mark) -> yaml.Mark:
+    """libyaml's marks are not picklable; a plain Mark with the same place is."""
+    return yaml.Mark(mark.name, mark.index, mark.line, mark.column, None, None)
+
+
+def _can_fork() -> bool:
+    """Forking a process that runs other threads (mkdocs serve) can deadlock it: then stay serial."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 @contextmanager
