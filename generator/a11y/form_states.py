@@ -49,14 +49,15 @@ def _answer(page, name: str, value) -> bool:
         if not first.is_visible():
             return False
         first.set_checked(value not in (False, "", None), timeout=5_000)
+    elif kind == "file":
+        # "answered" for a file question: a tiny picture, as a user would choose one.
+        first.set_input_files(files=[{"name": "foto.png", "mimeType": "image/png", "buffer": b"\x89PNG\r\n\x1a\n"}])
     elif kind == "select":
         first.select_option(str(value), timeout=5_000)
     else:
         if not first.is_visible():
             return False
-        first.fill("" if value is True else str(value), timeout=5_000)
-        if value is True:
-            first.fill("ja", timeout=5_000)
+        first.fill("ja" if value is True else str(value), timeout=5_000)
     return True
 
 
@@ -82,9 +83,11 @@ def open_conditions(page, rounds: int = 4) -> int:
     Returns how many conditional parts are open."""
     for _ in range(rounds):
         changed = False
-        for wrapper in page.locator(f"{_VISIBLE_STEP} [data-fl-show-if][data-fl-off]").all():
-            condition = json.loads(wrapper.get_attribute("data-fl-show-if") or "{}")
-            for name, value in _opening_answers(condition):
+        # Read the closed conditions at once: a wrapper that opens no longer matches a live locator.
+        closed = page.eval_on_selector_all(
+            f"{_VISIBLE_STEP} [data-fl-show-if][data-fl-off]", "els => els.map(e => e.dataset.flShowIf)")
+        for text in closed:
+            for name, value in _opening_answers(json.loads(text or "{}")):
                 changed |= _answer(page, name, value)
         if not changed:
             break
