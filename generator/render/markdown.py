@@ -26,7 +26,9 @@ def render_markdown(text: str) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer",
+        # No rel: links open in the same window, so noopener buys nothing, and an <a> whose unsafe
+        # href was dropped must carry no attribute that needs an href (invalid HTML otherwise).
+        link_rel=None,
     )
 
 
