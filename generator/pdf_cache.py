@@ -87,6 +87,7 @@ def fields_font(cache_dir: Path) -> Path | None:
         options.hinting = False  # hints only help screens at tiny sizes; they double the size
         options.layout_features = []  # no ligatures or kerning in typed text: keeps it small
         options.notdef_outline = True
+        options.drop_tables += ["FFTM"]  # FontForge's timestamps: fontTools cannot subset them
         font = subset.load_font(str(source), options)
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=FIELDS_FONT_CHARACTERS)

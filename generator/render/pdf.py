@@ -200,16 +200,25 @@ def _choices(field: Field, t) -> list[tuple[str, str, str | None]]:
 
 # --- one PDF ---------------------------------------------------------------------------------
 
-#: WeasyPrint's parsed stylesheets, once per process (a worker renders many PDFs).
-_stylesheets: dict[tuple[str, str], list] = {}  # (pdf.css text, font rule) -> CSS objects
+#: WeasyPrint's parsed stylesheets and their font configuration, once per process (a worker
+#: renders many PDFs).
+_stylesheets: dict[tuple[str, str], tuple[list, object]] = {}  # (pdf.css, font rule) -> (CSS, fonts)
 
 
-def _stylesheets_for(font_css: str) -> list:
+def _stylesheets_for(font_css: str) -> tuple[list, object]:
+    """(stylesheets, FontConfiguration). WeasyPrint ignores ``@font-face`` unless the same
+    FontConfiguration is given to ``CSS()`` and ``write_pdf()``; without it the fields would fall back
+    to the text font, which is then embedded whole (about 400 KB per PDF)."""
     from weasyprint import CSS  # imported here: the catalogue and tests import this module too
+    from weasyprint.text.fonts import FontConfiguration
 
     css = PDF_CSS.read_text(encoding="utf-8")  # read each time: `mkdocs serve` may have changed it
     if (css, font_css) not in _stylesheets:
-        _stylesheets[css, font_css] = [CSS(string=css, base_url=str(STATIC_DIR)), CSS(string=font_css)]
+        fonts = FontConfiguration()
+        sheets = [CSS(string=css, base_url=str(STATIC_DIR), font_config=fonts)]
+        if font_css:
+            sheets.append(CSS(string=font_css, font_config=fonts))
+        _stylesheets[css, font_css] = (sheets, fonts)
     return _stylesheets[css, font_css]
 
 
@@ -218,8 +227,10 @@ def render_pdf(html: str, fields: Iterable[PdfField], font_css: str = "") -> byt
     from weasyprint import HTML
 
     tooltips = {field.name: field.tooltip for field in fields}
+    stylesheets, fonts = _stylesheets_for(font_css)
     return HTML(string=html, base_url=str(STATIC_DIR)).write_pdf(
-        stylesheets=_stylesheets_for(font_css),
+        stylesheets=stylesheets,
+        font_config=fonts,
         finisher=pdf_fixups.finisher(tooltips),
         **WEASYPRINT_OPTIONS,
     )
@@ -257,8 +268,11 @@ def _versions() -> str:
         formloket = metadata.version("formloket")
     except metadata.PackageNotFoundError:  # running from a source tree that was never installed
         formloket = "source"
-    fixups = hashlib.sha256(Path(pdf_fixups.__file__).read_bytes()).hexdigest()
-    return f"formloket {formloket}; weasyprint {weasyprint.__version__}; fixups {fixups}"
+    # The code that writes the bytes: a change to it must not be hidden by PDFs cached before it.
+    code = hashlib.sha256()
+    for module_file in (__file__, pdf_fixups.__file__, pdf_cache.__file__):
+        code.update(Path(module_file).read_bytes())
+    return f"formloket {formloket}; weasyprint {weasyprint.__version__}; code {code.hexdigest()}"
 
 
 def cache_key(html: str, font_id: str) -> str:
