@@ -194,3 +194,20 @@ def test_progress_is_reported_per_pdf(products, tmp_path):
     build_pdfs([products["grofvuil-ophalen"]], tmp_path / "site", cache_dir=tmp_path / "cache", jobs=1,
                progress=lambda done, total, product_id: seen.append((done, total, product_id)))
     assert seen == [(1, 1, "grofvuil-ophalen")]
+
+
+def test_a_date_example_fits_the_range_of_the_date(built):
+    from datetime import date
+
+    text = re.sub(r"\s+", " ", page_text(reader(built, "asverstrooiing")))
+    future = text.split("Op welke datum wilt u de as verstrooien?")[1].split("Waarom vragen we dit?")[0]
+    assert f"Bijvoorbeeld 15 6 {date.today().year + 1}" in future
+    assert "1985" not in future
+    past = re.sub(r"\s+", " ", page_text(reader(built, "huwelijk-test")))
+    assert "Wat is uw geboortedatum? Bijvoorbeeld 27 3 1985" in past
+
+
+def test_no_example_of_ours_when_the_author_gave_one(built):
+    text = re.sub(r"\s+", " ", page_text(reader(built, "melding-voorgenomen-huwelijk")))
+    assert "Bijvoorbeeld 12 6 2026." in text
+    assert "Bijvoorbeeld 12 6 2026. Bijvoorbeeld" not in text

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -188,7 +190,23 @@ def render_print_html(product: Product) -> str:
         date_parts=list(zip(DATE_PARTS, (t(p) for p in DATE_PARTS))),
         address_parts=list(zip(ADDRESS_PARTS, (t(p) for p in ADDRESS_PARTS))),
         choices=lambda field: _choices(field, t),
+        date_example=lambda field: date_example(field, t),
     )
+
+
+#: An example already in the author's hint: "Bijvoorbeeld 3 11 2026" (day, month, year in figures).
+_DATE_EXAMPLE = re.compile(r"\b\d{1,2} \d{1,2} \d{4}\b")
+
+
+def date_example(field: Field, t, today: date | None = None) -> str | None:
+    """The example under a date's boxes, fitting its range: a date to come for ``range: future``
+    (next year, so it is never in the past); none when the author's hint already gives one."""
+    if field.hint and _DATE_EXAMPLE.search(field.hint):
+        return None
+    if field.range == "future":
+        year = (today or date.today()).year + 1
+        return t("date_hint", day=15, month=6, year=year)
+    return t("date_hint", day=27, month=3, year=1985)
 
 
 def _choices(field: Field, t) -> list[tuple[str, str, str | None]]:
