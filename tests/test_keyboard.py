@@ -1,0 +1,87 @@
+"""A citizen completes an e-form by keyboard alone (Tab, typing, Space, arrows, Enter), with focus
+visible at every stop, through the steps and check-your-answers, and the loopback server gets it."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from browser_support import PostCatcher, SiteServer, launch_chromium, posted_fields, write_project
+from conftest import REPO_ROOT
+
+pytestmark = pytest.mark.browser
+PRODUCT = "verhuizing-doorgeven"
+TODAY = datetime.date.today()
+#: input id -> what the citizen types there
+TYPED = {
+    "fl-nieuw_adres-postcode": "1234 AB",
+    "fl-nieuw_adres-house_number": "12",
+    "fl-nieuw_adres-street": "Dorpsstraat",
+    "fl-nieuw_adres-city": "Voorbeeldstad",
+    "fl-verhuisdatum-day": str(TODAY.day),
+    "fl-verhuisdatum-month": str(TODAY.month),
+    "fl-verhuisdatum-year": str(TODAY.year),
+    "fl-email": "j.jansen@example.nl",
+}
+#: first radio of a group -> keys that choose the wanted option (Space: the first; ArrowDown: the next)
+RADIO_KEYS = {"woonsituatie": ["Space"], "anderen_verhuizen_mee": ["ArrowDown"]}
+TICKED = {"fl-verklaring-input"}
+
+FOCUSED = """() => { const e = document.activeElement; const s = getComputedStyle(e);
+  return {id: e.id, tag: e.tagName.toLowerCase(), type: e.type || '', name: e.name || '',
+          next: e.hasAttribute('data-fl-next'), submit: e.type === 'submit' && e.hasAttribute('data-fl-submit') || (e.type === 'submit' && !e.hasAttribute('data-fl-next') && !e.hasAttribute('data-fl-prev')),
+          visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'}; }"""
+
+
+def test_verhuizing_doorgeven_by_keyboard_alone(formloket, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with PostCatcher() as catcher:
+        config = write_project(tmp_path / "project", [REPO_ROOT / "forms" / f"{PRODUCT}.yaml"], catcher.url)
+        site = tmp_path / "site"
+        built = formloket("build", "--config", config, "--site-dir", site, cwd=config.parent)
+        assert built.returncode == 0, built.stdout + built.stderr
+        with SiteServer(site) as server, sync_playwright() as playwright:
+            chromium = launch_chromium(playwright)
+            try:
+                page = chromium.new_page()
+                page.set_default_timeout(10_000)
+                page.goto(server.url(f"/producten/{PRODUCT}/formulier/"))
+                done: set[str] = set()
+                nexts = 0
+                for _ in range(400):
+                    page.keyboard.press("Tab")
+                    focus = page.evaluate(FOCUSED)
+                    if focus["tag"] == "body":
+                        continue
+                    assert focus["visible"], f"no visible focus on {focus}"
+                    if focus["id"] in TYPED and focus["id"] not in done:
+                        page.keyboard.type(TYPED[focus["id"]])
+                        done.add(focus["id"])
+                    elif focus["type"] == "radio" and focus["name"] in RADIO_KEYS and focus["name"] not in done:
+                        for key in RADIO_KEYS[focus["name"]]:
+                            page.keyboard.press(key)
+                        done.add(focus["name"])
+                    elif focus["id"] in TICKED and focus["id"] not in done:
+                        page.keyboard.press("Space")
+                        done.add(focus["id"])
+                    elif focus["next"]:
+                        page.keyboard.press("Enter")
+                        nexts += 1
+                        page.wait_for_timeout(100)
+                    elif focus["submit"] and focus["tag"] == "button" and "fl-verklaring-input" in done:
+                        page.keyboard.press("Enter")
+                        break
+                assert catcher.received.wait(timeout=10), f"no POST arrived; answered {sorted(done)}"
+            finally:
+                chromium.close()
+
+    assert nexts >= 2, "the form should have been walked through its steps"
+    [(path, content_type, body)] = catcher.posts
+    posted = posted_fields(content_type, body)
+    for input_id, value in TYPED.items():
+        assert posted[input_id.removeprefix("fl-")] == value
+    assert posted["woonsituatie"] == "eigen-woning"
+    assert posted["anderen_verhuizen_mee"] == "nee"
+    assert posted["verklaring"] == "ja"
