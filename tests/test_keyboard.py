@@ -71,6 +71,10 @@ def test_verhuizing_doorgeven_by_keyboard_alone(formloket, tmp_path):
                         nexts += 1
                         page.wait_for_timeout(100)
                     elif focus["submit"] and focus["tag"] == "button" and "fl-verklaring-input" in done:
+                        # Submitting happens from the check-your-answers step, which shows the answers.
+                        check = page.locator('[data-fl-step="controleren"]')
+                        assert check.is_visible()
+                        assert "Dorpsstraat" in check.inner_text()
                         page.keyboard.press("Enter")
                         break
                 assert catcher.received.wait(timeout=10), f"no POST arrived; answered {sorted(done)}"
