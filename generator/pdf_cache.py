@@ -81,6 +81,7 @@ def fields_font(cache_dir: Path) -> Path | None:
     digest = key(hashlib.sha256(raw).hexdigest(), ",".join(map(str, FIELDS_FONT_CHARACTERS)))[:16]
     target = Path(cache_dir) / f"fields-{digest}.ttf"
     if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
         from fontTools import subset  # WeasyPrint depends on fontTools
 
         options = subset.Options()

@@ -211,3 +211,18 @@ def test_no_example_of_ours_when_the_author_gave_one(built):
     text = re.sub(r"\s+", " ", page_text(reader(built, "melding-voorgenomen-huwelijk")))
     assert "Bijvoorbeeld 12 6 2026." in text
     assert "Bijvoorbeeld 12 6 2026. Bijvoorbeeld" not in text
+
+
+def test_a_long_build_reports_progress_now_and_then():
+    from generator.render.pdf import throttled_progress
+
+    lines = []
+    progress = throttled_progress(lines.append, interval=3600)
+    for done in range(1, 501):
+        progress(done, 500, f"p{done}")
+    assert lines == ["PDFs: 500/500"]
+    lines.clear()
+    progress = throttled_progress(lines.append, interval=0)
+    progress(1, 2, "a")
+    progress(2, 2, "b")
+    assert lines == ["PDFs: 1/2", "PDFs: 2/2"]
