@@ -146,8 +146,14 @@ def test_a_file_that_is_not_a_pdf_is_reported(copy):
 
 def test_a_widget_outside_a_form_structure_element_fails(copy):
     def untag_first_widget(writer):
+        """Its structure element (found through /StructParent and the /ParentTree) becomes a Span."""
         widget = next(a.get_object() for a in writer.pages[0]["/Annots"] if a.get_object()["/Subtype"] == "/Widget")
-        del widget[NameObject("/StructParent")]
+        numbers = writer._root_object["/StructTreeRoot"]["/ParentTree"].get_object()["/Nums"]
+        key = None
+        for index in range(0, len(numbers), 2):
+            if numbers[index] == widget["/StructParent"]:
+                key = index
+        numbers[key + 1].get_object()[NameObject("/S")] = NameObject("/Span")
 
     rewrite(copy / GROFVUIL, untag_first_widget)
     result = run_formloket("check-pdf", copy)
