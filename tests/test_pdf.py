@@ -127,7 +127,9 @@ def test_the_pages_say_how_to_send_it_why_we_ask_and_which_version(built, produc
     assert product.title in text
     assert "Antwoordnummer 1234" in text
     assert "Kopie van het paspoort of de identiteitskaart van u en uw partner" in text
-    assert "Akte van echtscheiding" in text  # a file question becomes "send it along"
+    # a file question becomes "send it along", in the list only for the people it applies to
+    assert ("Akte van echtscheiding (alleen als u bij 'Bent u eerder getrouwd geweest?' Ja hebt gekozen)"
+            in text)
     assert "Waarom vragen we dit? Een eerder huwelijk moet ontbonden zijn" in text
     assert "Alleen invullen als u bij 'Bent u eerder getrouwd geweest?' Ja hebt gekozen." in text
     assert "Handtekening" in text

@@ -159,9 +159,16 @@ def delivery(product: Product) -> dict:
     enclose: list[str] = []
     for channel in route:
         enclose.extend(item for item in channel.enclose if item not in enclose)
+    t = translator(product.lang, PDF_TEXT)
     for field in product.form.walk():
-        if field.type == "file" and field.label not in enclose:
-            enclose.append(field.label)
+        if field.type != "file":
+            continue
+        # A document asked only in some cases says which, so nobody sends one they do not need.
+        label = field.label
+        if field.show_if:
+            label = t("enclose_only_if", label=label, condition=describe_condition(field.show_if, product))
+        if label not in enclose:
+            enclose.append(label)
     first = route[0] if route else None
     contact = next((c for c in product.channels_in_order() if c.phone), None)
     mail = next((c for c in product.channels_in_order() if c.email), None)
