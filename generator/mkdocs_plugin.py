@@ -223,13 +223,14 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
         if not self.config.pdf:
             return {}
         try:
-            from generator.render.pdf import build_pdfs  # noqa: PLC0415 - WeasyPrint is a heavy import
+            from generator.render.pdf import build_pdfs, throttled_progress  # noqa: PLC0415 - WeasyPrint is heavy
         except ModuleNotFoundError as error:
             if error.name != "generator.render.pdf":
                 raise
             return {}
         return build_pdfs(
             self.products, Path(config.site_dir), cache_dir=Path(self._project_path(self.config.cache_dir)),
+            progress=throttled_progress(log.info),
         )
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):

@@ -110,14 +110,26 @@ def _forget_cached_pdfs(config) -> None:
 
 
 def _show_mkdocs_warnings() -> logging.Handler:
-    """MkDocs' warnings (and ours, which go through its logger) on stderr, as ``WARNING: ...``."""
+    """MkDocs' warnings (and ours, which go through its logger) on stderr, as ``WARNING: ...``; plus
+    our plugin's progress lines (``formloket: PDFs: 120/500``), so a long build shows it is moving."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    handler.addFilter(lambda record: record.levelno >= logging.WARNING or record.name == PLUGIN_LOGGER)
+    handler.setFormatter(_WarningsNamed())
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(min(logger.level or logging.WARNING, logging.WARNING))
+    logging.getLogger(PLUGIN_LOGGER).setLevel(logging.INFO)
     return handler
+
+
+PLUGIN_LOGGER = "mkdocs.plugins.formloket"
+
+
+class _WarningsNamed(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        text = record.getMessage()
+        return text if record.levelno < logging.WARNING else f"{record.levelname}: {text}"
 
 
 def _shown(path: Path) -> str:
