@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 import tempfile
 import time
@@ -58,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
 
         whole = best_of(args.repeat, lambda: pipeline.load_products(names, upl_path=args.upl))
+        parallel_from = pipeline.PARALLEL_FROM
+        pipeline.PARALLEL_FROM = 10**9  # the same work in one process, for comparison
+        one_process = best_of(args.repeat, lambda: pipeline.load_products(names, upl_path=args.upl))
+        pipeline.PARALLEL_FROM = parallel_from
 
         def load_only():
             with pipeline._no_cyclic_gc():
@@ -77,10 +82,12 @@ def main(argv: list[str] | None = None) -> int:
         floor_c = best_of(args.repeat, safe_load(getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
         floor = best_of(1, safe_load(yaml.SafeLoader))
 
-    print(f"formloket validate (load_products):  {whole:6.2f} s  ({whole / args.n * 1000:.2f} ms per product)")
-    print(f"  of which loading YAML:             {loading:6.2f} s")
-    print(f"  of which JSON Schema:              {schema:6.2f} s")
-    print(f"  rules and model (the rest):        {max(whole - loading - schema, 0):6.2f} s")
+    print(f"formloket validate (load_products):  {whole:6.2f} s  ({whole / args.n * 1000:.2f} ms per product,"
+          f" {os.cpu_count()} cores)")
+    print(f"the same in one process:             {one_process:6.2f} s, of which")
+    print(f"  loading YAML:                      {loading:6.2f} s")
+    print(f"  JSON Schema:                       {schema:6.2f} s")
+    print(f"  rules and model (the rest):        {max(one_process - loading - schema, 0):6.2f} s")
     print(f"floor: yaml.safe_load (pure Python): {floor:6.2f} s  -> formloket takes {whole / floor:.2f}x the floor")
     print(f"floor: yaml.load with CSafeLoader:   {floor_c:6.2f} s  -> formloket takes {whole / floor_c:.2f}x")
     target = 1.0 * args.n / 500
