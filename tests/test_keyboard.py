@@ -4,6 +4,9 @@ visible at every stop, through the steps and check-your-answers, and the loopbac
 from __future__ import annotations
 
 import datetime
+import json
+
+import jsonschema
 
 import pytest
 
@@ -89,3 +92,42 @@ def test_verhuizing_doorgeven_by_keyboard_alone(formloket, tmp_path):
     assert posted["woonsituatie"] == "eigen-woning"
     assert posted["anderen_verhuizen_mee"] == "nee"
     assert posted["verklaring"] == "ja"
+    filled = {name: value for name, value in posted.items() if value != ""}
+    schema = json.loads((site / "producten" / PRODUCT / "inzending.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(filled, schema)
+
+
+def test_empty_step_error_is_announced_and_its_link_moves_focus(formloket, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with PostCatcher() as catcher:
+        config = write_project(tmp_path / "project", [REPO_ROOT / "forms" / f"{PRODUCT}.yaml"], catcher.url)
+        site = tmp_path / "site"
+        built = formloket("build", "--config", config, "--site-dir", site, cwd=config.parent)
+        assert built.returncode == 0, built.stdout + built.stderr
+        with SiteServer(site) as server, sync_playwright() as playwright:
+            chromium = launch_chromium(playwright)
+            try:
+                page = chromium.new_page()
+                page.set_default_timeout(10_000)
+                page.goto(server.url(f"/producten/{PRODUCT}/formulier/"))
+                for _ in range(200):
+                    page.keyboard.press("Tab")
+                    if page.evaluate(FOCUSED)["next"]:
+                        break
+                else:
+                    raise AssertionError("no Volgende button reached by Tab")
+                page.keyboard.press("Enter")
+                # The error summary takes focus, so a screen reader reads it out.
+                assert page.evaluate("() => document.activeElement.hasAttribute('data-fl-error-summary')")
+                summary = page.locator("[data-fl-error-summary]")
+                assert summary.is_visible()
+                first_link = summary.locator("a").first
+                target_id = first_link.get_attribute("href").removeprefix("#")
+                page.keyboard.press("Tab")
+                assert page.evaluate("() => document.activeElement.getAttribute('href')") == f"#{target_id}"
+                page.keyboard.press("Enter")
+                assert page.evaluate("() => document.activeElement.id") == target_id
+                assert page.evaluate(FOCUSED)["visible"]
+            finally:
+                chromium.close()
