@@ -35,6 +35,7 @@ from generator.model import Product
 from generator.pipeline import load_products
 from generator.problems import Problem
 from generator.render import catalogue
+from generator.render.minify import minified
 from generator.report import render as render_report, summary
 
 log = get_plugin_logger("formloket")
@@ -211,8 +212,9 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
             RenderedPage(generated, file, config)  # sets file.page, so MkDocs uses this page
             files.append(file)
         for uri in site_assets():
+            # minified as published (issue 3 page weight); the sources stay readable
             files.append(File.generated(
-                config, uri, abs_src_path=str(STATIC_DIR / uri.removeprefix("assets/")),
+                config, uri, content=minified(STATIC_DIR / uri.removeprefix("assets/")),
                 inclusion=InclusionLevel.INCLUDED,
             ))
         for src_uri, schema in schemas.items():

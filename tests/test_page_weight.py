@@ -1,0 +1,71 @@
+"""Issue 3 page-weight budget, measured on the real built site: every e-form page weighs at most
+50 KB (KB = 1000 bytes, strict) of HTML + linked CSS + linked JS, uncompressed, as served; it makes no
+third-party request and loads no whole-site search index."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO_ROOT, run_formloket
+
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+from page_weight import BUDGET_BYTES, form_pages, weigh  # noqa: E402
+
+# NOT DONE: still over budget after minifying the assets (measured 2026-11-23, bytes):
+# kwijtschelding 61220, melding-voorgenomen-huwelijk 65783, verhuizing-doorgeven 72451, wmo 52955.
+# They need leaner markup per question/repeat slot. strict: the mark fails once a page fits, so it
+# must then be removed; the goal of issue 3 is every sample passing without any mark.
+STILL_OVER = {"kwijtschelding-gemeentelijke-belastingen", "melding-voorgenomen-huwelijk",
+              "verhuizing-doorgeven", "wmo-ondersteuning"}
+SAMPLE_IDS = [
+    pytest.param(p.stem, marks=pytest.mark.xfail(strict=True, reason="markup not yet lean enough (issue 3 open)"))
+    if p.stem in STILL_OVER else p.stem
+    for p in sorted((REPO_ROOT / "forms").glob("*.yaml"))
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The repository's samples built with its mkdocs.yml (PDFs off: they are not part of the page)."""
+    project = tmp_path_factory.mktemp("weight") / "project"
+    project.mkdir()
+    config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("pdf: true", "pdf: false")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in ("forms", "docs"):
+        src = REPO_ROOT / name
+        (project / name).symlink_to(src, target_is_directory=True)
+    result = run_formloket("build", "--site-dir", str(project / "site"), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_every_sample_with_an_e_form_has_a_page(site):
+    assert form_pages(site), "no e-form pages were built"
+
+
+@pytest.mark.parametrize("product", SAMPLE_IDS)
+def test_form_page_is_within_the_budget(site, product):
+    page = site / "producten" / product / "formulier" / "index.html"
+    if not page.exists():
+        pytest.skip(f"{product} is kept on paper: it has no e-form page")
+    w = weigh(site, page)
+    assert w["total"] <= BUDGET_BYTES, f"{product}: HTML {w['html']} + CSS {w['css']} + JS {w['js']} = {w['total']} bytes"
+
+
+def test_no_third_party_request_and_no_search_index(site):
+    for page in form_pages(site):
+        w = weigh(site, page)
+        assert not w["external"], f"{page}: third-party resources {w['external']}"
+        text = page.read_text(encoding="utf-8").lower()
+        for marker in ("search_index.json", "lunr", "worker.js"):
+            assert marker not in text, f"{page} loads a search index ({marker})"
+
+
+def test_published_assets_are_minified_and_sources_stay_readable(site):
+    published = (site / "assets" / "form.js").read_text(encoding="utf-8")
+    source = (REPO_ROOT / "generator" / "static" / "form.js").read_text(encoding="utf-8")
+    assert len(published) < len(source) * 0.8
+    assert "data-fl-form" in published  # the DOM contract survives minification
