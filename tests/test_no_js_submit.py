@@ -48,6 +48,13 @@ def test_verhuizing_doorgeven_posts_without_javascript(formloket, tmp_path):
                     # The issue said "Alleen invullen als"; D's e-form words it "Dit geldt alleen als ...".
                     assert re.search(r"alleen (invullen )?als", conditional.nth(index).inner_text(), re.I)
 
+                # Every name the model gives is on the page and visible: all repeat slots up to max too.
+                form = Form.from_dict(load_document(str(source)).data["form"])
+                for name in form.input_names():
+                    field = page.locator(f'form[data-fl-form] [name="{name}"]')
+                    assert field.count() >= 1, f"no input named {name}"
+                    assert field.first.is_visible(), f"input {name} is not visible without JavaScript"
+
                 today = datetime.date.today()
                 page.fill("#fl-nieuw_adres-postcode", "1234 AB")
                 page.fill("#fl-nieuw_adres-house_number", "12")
@@ -56,8 +63,16 @@ def test_verhuizing_doorgeven_posts_without_javascript(formloket, tmp_path):
                 page.fill("#fl-verhuisdatum-day", str(today.day))
                 page.fill("#fl-verhuisdatum-month", str(today.month))
                 page.fill("#fl-verhuisdatum-year", str(today.year))
-                page.check("#fl-woonsituatie-eigen-woning")
-                page.check("#fl-anderen_verhuizen_mee-nee")
+                # A conditional question (woonsituatie = anders) and one repeat slot.
+                page.check("#fl-woonsituatie-anders")
+                page.fill("#fl-toelichting_woonsituatie", "Ik woon tijdelijk bij vrienden.")
+                page.check("#fl-anderen_verhuizen_mee-ja")
+                page.fill("#fl-medeverhuizers-1-voornamen", "Anna Maria")
+                page.fill("#fl-medeverhuizers-1-achternaam", "Jansen")
+                page.fill("#fl-medeverhuizers-1-geboortedatum-day", "3")
+                page.fill("#fl-medeverhuizers-1-geboortedatum-month", "4")
+                page.fill("#fl-medeverhuizers-1-geboortedatum-year", "2015")
+                page.check('[name="medeverhuizers-1-relatie"][value="kind"]')
                 page.fill("#fl-email", "j.jansen@example.nl")
                 page.check("#fl-verklaring-input")
                 page.locator("form[data-fl-form] button[type=submit]").last.click()
@@ -69,13 +84,20 @@ def test_verhuizing_doorgeven_posts_without_javascript(formloket, tmp_path):
     assert path == "/inzending"
     assert content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data"))
     posted = posted_fields(content_type, body)
-    # The project's own loader: YAML 1.1's "on:" would otherwise become the key True.
-    form = Form.from_dict(load_document(str(source)).data["form"])
     extra = set(posted) - set(form.input_names())
     assert not extra, f"posted names that are not the model's: {sorted(extra)}"
-    assert posted["nieuw_adres-postcode"] == "1234 AB"
-    assert posted["email"] == "j.jansen@example.nl"
-    assert posted["verklaring"] == "ja"
+    today = datetime.date.today()
+    expected = {
+        "nieuw_adres-postcode": "1234 AB", "nieuw_adres-house_number": "12", "nieuw_adres-street": "Dorpsstraat",
+        "nieuw_adres-city": "Voorbeeldstad", "verhuisdatum-day": str(today.day),
+        "verhuisdatum-month": str(today.month), "verhuisdatum-year": str(today.year),
+        "woonsituatie": "anders", "toelichting_woonsituatie": "Ik woon tijdelijk bij vrienden.",
+        "anderen_verhuizen_mee": "ja", "medeverhuizers-1-voornamen": "Anna Maria",
+        "medeverhuizers-1-achternaam": "Jansen", "medeverhuizers-1-geboortedatum-day": "3",
+        "medeverhuizers-1-geboortedatum-month": "4", "medeverhuizers-1-geboortedatum-year": "2015",
+        "medeverhuizers-1-relatie": "kind", "email": "j.jansen@example.nl", "verklaring": "ja",
+    }
     filled = {name: value for name, value in posted.items() if value != ""}
+    assert filled == expected
     schema = json.loads((site / "producten" / PRODUCT / "inzending.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(filled, schema)
