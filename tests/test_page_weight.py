@@ -69,3 +69,13 @@ def test_published_assets_are_minified_and_sources_stay_readable(site):
     source = (REPO_ROOT / "generator" / "static" / "form.js").read_text(encoding="utf-8")
     assert len(published) < len(source) * 0.8
     assert "data-fl-form" in published  # the DOM contract survives minification
+
+
+def test_without_the_minifiers_assets_are_published_as_they_are(monkeypatch, tmp_path):
+    from generator.render.minify import minified
+
+    monkeypatch.setitem(sys.modules, "rjsmin", None)  # import fails as if the package were missing
+    monkeypatch.setitem(sys.modules, "rcssmin", None)
+    for name in ("form.js", "form.css"):
+        source = REPO_ROOT / "generator" / "static" / name
+        assert minified(source) == source.read_text(encoding="utf-8")
