@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.model import ADDRESS_PARTS, CHECKED, DATE_PARTS, NO, YES, Condition, Field, Form, Page, Product
 from generator.render.environment import environment
@@ -35,6 +35,22 @@ FORM_ASSETS = ("assets/form.css", "assets/form.js")
 NO_DRAFT_TYPES = frozenset({"bsn", "iban", "file"})
 
 Translate = Callable[..., str]
+
+#: Stands for a repeat slot's number in the one rendering of the slots that are alike (a character
+#: from Unicode's private use area: no definition text contains it).
+SLOT = "\ue000"
+
+#: Texts of this module not yet in form_text.py (kept here so both languages ship together).
+OWN_TEXT = {
+    "nl": {
+        "no_endpoint": "Dit formulier kan nog niet online worden verstuurd. Op de pagina {product} leest u hoe "
+                       "u het op een andere manier regelt, bijvoorbeeld op papier of aan de balie.",
+    },
+    "en": {
+        "no_endpoint": "This form cannot be sent online yet. The page {product} tells you the other ways to "
+                       "arrange this, for example on paper or at the counter.",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -110,12 +126,10 @@ class BlockView:
     attrs: dict[str, Any] = dc_field(default_factory=dict)
     # repeat only
     note: str | None = None
-    add_label: str | None = None
     items: list["BlockView"] = dc_field(default_factory=list)
-    # item only
-    number: int = 0
+    # item only: the numbers this rendering stands for (its text holds SLOT where the number goes)
+    numbers: tuple[int, ...] = ()
     removable: bool = False
-    remove_label: str | None = None
 
 
 @dataclass
@@ -279,20 +293,24 @@ class FormBuilder:
                              why_from=why_from)
 
     def repeat(self, entry: Field, item_prefix: dict[str, str], unconditional: bool) -> BlockView:
+        """Every slot up to max is in the page. Slot 1 carries the 'why' texts and form.js's question
+        data; the slots after it are alike but for their number, so they are built (and rendered) once
+        per kind, required (up to min) and optional, with SLOT where the number goes."""
         t = self.t
         least, most = entry.min or 0, entry.max or 0
         item_name = entry.item_label or entry.label or ""
-        lowered = item_name[:1].lower() + item_name[1:]
+        kinds = [(1, 1 > least, (1,)), (SLOT, False, tuple(range(2, least + 1))),
+                 (SLOT, True, tuple(range(max(2, least + 1), most + 1)))]
         items = []
-        for number in range(1, most + 1):
+        for number, optional, numbers in kinds:
+            if not numbers or numbers[0] > most:
+                continue
             prefix = f"{entry.id}-{number}-"
-            optional = number > least
-            label = f"{item_name} {number}"
             items.append(BlockView(
-                kind="item", id=html_id(f"{entry.id}-{number}"), label=label, number=number,
-                removable=optional, remove_label=t("repeat_remove_label", item=item_name, n=number),
+                kind="item", id=html_id(f"{entry.id}-{number}"), label=f"{item_name} {number}", numbers=numbers,
+                removable=optional,
                 entries=[self.entry(c, {**item_prefix, entry.id: prefix}, prefix, unconditional=unconditional,
-                                    optional_item=optional, why_from=f"{entry.id}-1-" if number > 1 else None)
+                                    optional_item=optional, why_from=f"{entry.id}-1-" if number != 1 else None)
                          for c in entry.fields],
             ))
         return BlockView(
@@ -300,7 +318,7 @@ class FormBuilder:
             show_if=self.show_if(entry.show_if, item_prefix), condition_text=self.condition_text(entry.show_if),
             attrs={"data-fl-repeat": entry.id, "data-fl-min": least, "data-fl-max": most, "data-fl-item-label": item_name},
             note=t("repeat_without_js", label=(entry.label or "").lower(), min=least, max=most) if most > least else None,
-            add_label=t("repeat_add", item=lowered), items=items,
+            items=items,
         )
 
     def question(self, field: Field, item_prefix: dict[str, str], prefix: str, *, native_required: bool,
@@ -337,6 +355,9 @@ class FormBuilder:
             "data-fl-accept": ",".join(field.accept) if kind == "file" and field.accept else None,
             "data-fl-max-size": f"{field.max_size_mb:g}" if kind == "file" and field.max_size_mb else None,
         }
+        if why_from:
+            # A later repeat slot: form.js copies the rest from the same question in slot 1.
+            wrapper = {"data-fl-question": name, "data-fl-show-if": wrapper["data-fl-show-if"]}
         view = QuestionView(
             component=component, field=field, name=name, id=qid, label=label, optional=not field.required,
             hint=field.hint, extra_hint=extra_hint, why=markdown_filter(field.why), why_protocol=why_protocol_lines(field, t),
@@ -383,7 +404,8 @@ class FormBuilder:
                                                 "autocomplete": own_autocomplete}))
         else:
             view.inputs.append(self.simple_input(field, name, qid, describedby, required_attr, no_draft))
-        view.wrapper["data-fl-no-draft"] = no_draft
+        if not why_from:
+            view.wrapper["data-fl-no-draft"] = no_draft
         return view
 
     def simple_input(self, field: Field, name: str, qid: str, describedby: str, required: bool | None,
@@ -428,23 +450,61 @@ TYPE_MESSAGES = {
     "licence-plate": ("msg_required", "msg_licence_plate", "msg_max_length"),
 }
 PAGE_MESSAGES = ("step_of", "change", "not_answered", "title_error_prefix", "error_prefix",
-                 "msg_draft_cleared", "msg_draft_restored", "msg_item_added", "msg_item_removed")
+                 "msg_draft_cleared", "msg_draft_restored", "msg_item_added", "msg_item_removed",
+                 # the parts form.js builds: they only work with it, so a page without it has none
+                 "next", "previous", "check_title", "check_intro", "draft_label", "draft_hint", "draft_clear")
+#: Only on pages with a repeating group.
+REPEAT_MESSAGES = ("repeat_add", "repeat_remove", "repeat_remove_label")
 
 
 def script_messages(t: Translate, form: Form) -> Markup:
     """The texts form.js shows, as JSON with their placeholders left in for the script to fill."""
     placeholders = {p: "{" + p + "}" for p in ("label", "min", "max", "part", "types", "size", "item", "n", "total")}
     keys = list(PAGE_MESSAGES)
+    if any(f.type == "repeat" for f in form.walk()):
+        keys += REPEAT_MESSAGES
     for question in form.questions():
         keys += [k for k in TYPE_MESSAGES[question.type] if k not in keys]
     return json_attribute({k: t(k, **placeholders) for k in keys})
 
 
+def slots(html: str, numbers: tuple[int, ...]) -> Markup:
+    """One rendering of repeat slots that are alike, once per slot number (see ``SLOT``)."""
+    if numbers == (1,):
+        return Markup(html)
+    return Markup("".join(html.replace(SLOT, str(n)) for n in numbers))
+
+
+#: A line break between two tags goes, unless both are inline (words around a link or an emphasis).
+_BREAK_BETWEEN_TAGS = re.compile(r"(<(/?)([a-z0-9]+)[^<>]*>)\n+(?=<(/?)([a-z0-9]+))")
+_INLINE = frozenset({"a", "abbr", "b", "br", "code", "em", "i", "small", "span", "strong"})
+
+
+def _join_tags(match: re.Match) -> str:
+    if match.group(3) in _INLINE and match.group(5) in _INLINE:
+        return match.group(1) + " "
+    return match.group(1)
+
+
+def without_breaks_between_tags(html: str) -> str:
+    """The page has a weight budget: the templates are written one tag a line for people, and the
+    line breaks between block tags change nothing on screen."""
+    lines = "\n".join(line for line in html.splitlines() if line.strip())
+    return _BREAK_BETWEEN_TAGS.sub(_join_tags, lines)
+
+
+def no_endpoint_notice(product: Product, t: Translate) -> Markup:
+    """Said on the form when the site has nowhere to send it: the other channels are on the product page."""
+    link = Markup('<a href="../">{}</a>').format(product.title)
+    return Markup(escape(t("no_endpoint", product="\ue001")).replace("\ue001", link))
+
+
 def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None) -> str:
-    """The e-form as an HTML fragment that starts with the h1 (see the module docstring)."""
+    """The e-form as an HTML fragment that starts with the h1 (see the module docstring). Without an
+    endpoint the form says it cannot be sent online yet, and has no submit button."""
     if product.form is None:
         raise ValueError(f"product {product.id!r} has no form")
-    t = translator(product.lang, FORM_TEXT)
+    t = translator(product.lang, FORM_TEXT, OWN_TEXT)
     builder = FormBuilder(product, t)
     steps, final_pages, loose_declarations = builder.steps_and_final()
     has_file = any(f.type == "file" for f in product.form.walk())
@@ -455,6 +515,7 @@ def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None) 
         title=product.form.title or product.title,
         intro=markdown_filter(product.form.intro),
         endpoint=endpoint,
+        no_endpoint_notice=no_endpoint_notice(product, t) if not endpoint else None,
         pdf=pdf,
         enctype="multipart/form-data" if has_file else "application/x-www-form-urlencoded",
         steps=steps,
@@ -462,10 +523,10 @@ def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None) 
         loose_declarations=loose_declarations,
         messages=script_messages(t, product.form),
         draft_key=f"formloket:{product.id}:{product.version}",
+        slots=slots,
         t=t,
     )
-    # Components leave empty lines where optional parts are absent; the page has a weight budget.
-    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+    return without_breaks_between_tags(html) + "\n"
 
 
 # --- component examples (templates/components/<name>/examples.yaml) ---------------------------

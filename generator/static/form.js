@@ -1,16 +1,22 @@
 /* formloket e-form: progressive enhancement without framework or requests. Without it the form is
  * one page posted natively; with it: steps, check your answers, conditions, "add another", checks
  * and an opt-in draft. DOM contract (generator/render/form_html.py):
- * form[data-fl-form] data-fl-messages (texts, {label} placeholders), data-fl-draft-key
- * section[data-fl-step=id] ("controleren" = check answers); [data-fl-final] declaration + submit;
- * button[data-fl-next|prev]; [data-fl-step-count]; [data-fl-error-summary]; [data-fl-live]
+ * form[data-fl-form] data-fl-messages (texts, {label} placeholders), data-fl-draft-key; without an
+ *   action it has nowhere to go and is never sent
+ * section[data-fl-step=id] (its first h2 is its title); [data-fl-final] declaration + submit
+ *   (button[data-fl-submit]); [data-fl-error-summary] with [data-fl-error-list]; [data-fl-live]
  * [data-fl-question=name] data-fl-type, -required, -min, -max, -maxlength, -range, -accept,
  *   -max-size, -no-draft; its input (or fieldset) has id "fl-" + name
- * [data-fl-repeat] data-fl-min/max, [data-fl-repeat-item], button[data-fl-repeat-add|remove]
- * [data-fl-draft] #fl-draft-opt-in, button[data-fl-draft-clear]
+ * [data-fl-repeat=id] data-fl-min/max/item-label, [data-fl-repeat-item]: items after the first are
+ *   alike, their question wrappers carry only data-fl-show-if; this script gives them item 1's data
+ *   (data-fl-question with the item's number)
  * [data-fl-show-if] condition on posted names, as JSON:
  *   {"field":name,"equals":"x"} | {"field":name,"one_of":["x"]} | {"field":name,"answered":bool}
  *   | {"all":[...]} | {"any":[...]}; an input in a switched-off part counts as empty.
+ * Built here, as they only work with it: button[data-fl-next|prev] in [data-fl-step-nav],
+ * [data-fl-step-count] in each step title, section[data-fl-step=controleren] (check your answers,
+ * [data-fl-check-answers] with button[data-fl-change=name]), button[data-fl-repeat-add|remove],
+ * [data-fl-draft] with #fl-draft-opt-in and button[data-fl-draft-clear], p.fl-error-message#<id>-error.
  * Switched-off parts get data-fl-off; their inputs are disabled: not checked, not posted. */
 (() => {
   "use strict";
@@ -69,13 +75,36 @@
   var form = document.querySelector("[data-fl-form]");
   if (!form) return;
   var M = JSON.parse(form.getAttribute("data-fl-messages"));
-  var all = (sel, root) => Array.prototype.slice.call((root || form).querySelectorAll(sel));
-  var fmt = (text, values) => {
-    return text.replace(/\{(\w+)\}/g, (m, k) => k in values ? values[k] : m);
+  var all = (sel, root) => Array.from((root || form).querySelectorAll(sel));
+  var fmt = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => k in values ? values[k] : m);
+  var make = (tag, attrs, text) => {
+    var el = document.createElement(tag);
+    for (var k in attrs) el.setAttribute(k, attrs[k]);
+    if (text) el.textContent = text;
+    return el;
   };
+  var button = (text, attr, secondary) => make("button",
+    { type: "button", class: secondary ? "fl-button fl-button--secondary" : "fl-button", [attr]: "" }, text);
+  var ticks = el => el.type === "radio" || el.type === "checkbox";
   var live = form.querySelector("[data-fl-live]");
   var announce = text => { live.textContent = text; };
   var baseTitle = document.title;
+
+  /* ---- repeat items after the first get item 1's question data ---- */
+  all("[data-fl-repeat]").forEach(rep => {
+    var items = all("[data-fl-repeat-item]", rep), id = rep.getAttribute("data-fl-repeat");
+    all("[data-fl-question]", items[0]).forEach(q => {
+      var path = [];
+      for (var el = q; el !== items[0]; el = el.parentNode) path.unshift(Array.from(el.parentNode.children).indexOf(el));
+      items.slice(1).forEach((item, n) => {
+        var twin = path.reduce((node, i) => node.children[i], item);
+        Array.from(q.attributes).forEach(a => {
+          if (a.name.startsWith("data-fl-") && a.name !== "data-fl-show-if") twin.setAttribute(a.name, a.value);
+        });
+        twin.setAttribute("data-fl-question", q.getAttribute("data-fl-question").replace(id + "-1-", id + "-" + (n + 2) + "-"));
+      });
+    });
+  });
 
   /* ---- answers and conditions ---- */
   function byName(name) { return all("[name=\"" + name + "\"]"); }
@@ -84,7 +113,7 @@
     var value = "";
     byName(name).forEach(el => {
       if (isOff(el)) return;
-      if (el.type === "radio" || el.type === "checkbox") { if (el.checked) value = el.value; }
+      if (ticks(el)) { if (el.checked) value = el.value; }
       else if (el.type === "file") { if (el.files.length) value = el.files[0].name; }
       else value = el.value.trim();
     });
@@ -102,7 +131,7 @@
     return same(value, c.equals);
   }
   function setOff(el, off) {
-    if (off) el.setAttribute("data-fl-off", ""); else el.removeAttribute("data-fl-off");
+    el.toggleAttribute("data-fl-off", off);
     if (!el.hasAttribute("data-fl-step")) el.hidden = off;
   }
   /* Document order: a condition only looks at earlier questions, already switched on or off. */
@@ -130,16 +159,13 @@
   }
   function part(q, name) { return document.getElementById("fl-" + q.getAttribute("data-fl-question") + "-" + name); }
   function check(q) {
-    var type = q.getAttribute("data-fl-type"), name = q.getAttribute("data-fl-question");
-    var required = q.hasAttribute("data-fl-required"), data = q.dataset;
+    var type = q.getAttribute("data-fl-type"), data = q.dataset, required = "flRequired" in data;
     var inputs = all("input, select, textarea", q), first = inputs[0];
-    var fail = (key, target, extra) => {
-      var values = { label: labelOf(q) };
-      for (var k in extra || {}) values[k] = extra[k];
-      return { q: q, message: fmt(M[key], values), target: target || first };
-    };
+    var fail = (key, target, extra) => ({
+      q: q, message: fmt(M[key], Object.assign({ label: labelOf(q) }, extra)), target: target || first
+    });
     if (type === "choice" || type === "yes-no" || type === "select") {
-      return required && !valueOf(name) ? fail("msg_choose") : null;
+      return required && !valueOf(data.flQuestion) ? fail("msg_choose") : null;
     }
     if (type === "multiple-choice") {
       return required && !inputs.some(i => i.checked) ? fail("msg_choose_some") : null;
@@ -148,19 +174,19 @@
     if (type === "file") {
       if (!first.files.length) return required ? fail("msg_file_required") : null;
       var accept = data.flAccept ? data.flAccept.split(",") : null, max = Number(data.flMaxSize || 0);
-      for (var f = 0; f < first.files.length; f++) {
-        var file = first.files[f], ext = file.name.split(".").pop().toLowerCase();
-        if (accept && accept.indexOf(ext) < 0) return fail("msg_file_type", first, { types: accept.join(", ") });
+      for (var file of first.files) {
+        if (accept && accept.indexOf(file.name.split(".").pop().toLowerCase()) < 0) {
+          return fail("msg_file_type", first, { types: accept.join(", ") });
+        }
         if (max && file.size > max * 1000000) return fail("msg_file_size", first, { size: String(max).replace(".", ",") });
       }
       return null;
     }
     if (type === "date") {
-      var parts = ["day", "month", "year"].map(p => part(q, p));
-      var empty = parts.filter(p => !p.value.trim());
-      if (empty.length === 3) return required ? fail("msg_date_incomplete", parts[0]) : null;
-      if (empty.length) return fail("msg_date_incomplete", empty[0]);
-      var date = checks.date(parts[0].value.trim(), parts[1].value.trim(), parts[2].value.trim());
+      var parts = ["day", "month", "year"].map(p => part(q, p)), values = parts.map(p => p.value.trim());
+      var empty = parts.filter((p, i) => !values[i]);
+      if (empty.length) return empty.length < 3 || required ? fail("msg_date_incomplete", empty[0]) : null;
+      var date = checks.date(values[0], values[1], values[2]);
       if (!date) return fail("msg_date_real", parts[0]);
       var now = new Date(), today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
       if (data.flRange === "past" && date > today) return fail("msg_date_past", parts[0]);
@@ -168,10 +194,10 @@
       return null;
     }
     if (type === "address") {
-      var fields = ["postcode", "house_number", "addition", "street", "city"].map(p => part(q, p));
+      var keys = ["postcode", "house_number", "addition", "street", "city"], fields = keys.map(p => part(q, p));
       if (!required && fields.every(p => !p.value.trim())) return null;
       for (var a = 0; a < fields.length; a++) {
-        var key = ["postcode", "house_number", "addition", "street", "city"][a], value = fields[a].value.trim();
+        var key = keys[a], value = fields[a].value.trim();
         if (key !== "addition" && !value) return fail("msg_address_part", fields[a], { part: M["part_" + key] });
         if (key === "postcode" && !checks.postcode(value)) return fail("msg_postcode", fields[a]);
         if (key === "house_number" && !checks.houseNumber(value)) return fail("msg_house_number", fields[a]);
@@ -211,21 +237,15 @@
     list.textContent = "";
     errors.forEach(e => {
       var id = "fl-" + e.q.getAttribute("data-fl-question"), holder = document.getElementById(id);
-      var p = document.createElement("p"), hidden = document.createElement("span");
-      p.className = "fl-error-message";
-      p.id = id + "-error";
-      hidden.className = "fl-visually-hidden";
-      hidden.textContent = M.error_prefix + " ";
-      p.append(hidden, e.message);
-      e.q.querySelector(".fl-control").before(p);
+      var p = make("p", { class: "fl-error-message", id: id + "-error" }), link = make("a", { href: "#" + e.target.id }, e.message);
+      p.append(make("span", { class: "fl-visually-hidden" }, M.error_prefix + " "), e.message);
+      // Above the answer boxes (GOV.UK): a part group, the choices, or the one control.
+      e.q.querySelector(".fl-date, .fl-address, .fl-choices, .fl-control, input, select, textarea").before(p);
       holder.setAttribute("aria-describedby", (holder.getAttribute("aria-describedby") || "") + " " + p.id);
       e.target.setAttribute("aria-invalid", "true");
       e.q.classList.add("fl-field--error");
-      var li = document.createElement("li"), a = document.createElement("a");
-      a.href = "#" + e.target.id;
-      a.textContent = e.message;
-      li.append(a);
-      list.append(li);
+      list.append(make("li"));
+      list.lastChild.append(link);
     });
     summary.hidden = false;
     summary.focus();
@@ -233,8 +253,7 @@
   }
   function validate(scope) {
     refresh();
-    var errors = all("[data-fl-question]", scope).filter(q => !isOff(q))
-      .map(check).filter(Boolean);
+    var errors = all("[data-fl-question]", scope).filter(q => !isOff(q)).map(check).filter(Boolean);
     if (errors.length) showErrors(errors); else clearErrors();
     return !errors.length;
   }
@@ -252,9 +271,27 @@
   });
 
   /* ---- steps and check your answers ---- */
-  var steps = all("[data-fl-step]");
-  var checkStep = form.querySelector("[data-fl-step=controleren]");
-  var final = form.querySelector("[data-fl-final]");
+  var steps = all("[data-fl-step]"), final = form.querySelector("[data-fl-final]");
+  var checkStep = make("section", { "data-fl-step": "controleren", "aria-labelledby": "fl-step-controleren" });
+  checkStep.append(make("h2", { id: "fl-step-controleren" }, M.check_title), make("p", {}, M.check_intro),
+    make("div", { class: "fl-summary", "data-fl-check-answers": "" }));
+  final.before(checkStep);
+  steps.forEach((step, n) => {
+    var nav = make("div", { class: "fl-step__nav", "data-fl-step-nav": "" });
+    if (n) nav.append(button(M.previous, "data-fl-prev", true));
+    nav.append(button(M.next, "data-fl-next"));
+    step.append(nav);
+  });
+  if (steps.length) {
+    var finalNav = final.querySelector(".fl-step__nav") || final.appendChild(make("div", { class: "fl-step__nav" }));
+    finalNav.prepend(button(M.previous, "data-fl-prev", true));
+  }
+  steps.push(checkStep);
+  steps.forEach(step => {
+    var title = step.querySelector("h2");
+    title.tabIndex = -1;
+    title.prepend(make("span", { class: "fl-step__count", "data-fl-step-count": "" }), " ");
+  });
   var current = null;
   function visibleSteps() { return steps.filter(s => !s.hasAttribute("data-fl-off")); }
   function show(step, focus) {
@@ -270,17 +307,15 @@
     if (focus) step.querySelector("h2").focus();
   }
   function answerText(q) {
-    var type = q.getAttribute("data-fl-type");
     var texts = all("input, select, textarea", q).map(el => {
-      if (el.type === "radio" || el.type === "checkbox") {
-        return el.checked ? plainText(form.querySelector("label[for=\"" + el.id + "\"]")) : "";
-      }
+      if (ticks(el)) return el.checked ? plainText(form.querySelector("label[for=\"" + el.id + "\"]")) : "";
       if (el.tagName === "SELECT") return el.value ? el.options[el.selectedIndex].text : "";
-      if (el.type === "file") return Array.prototype.map.call(el.files, f => f.name).join(", ");
+      if (el.type === "file") return Array.from(el.files, f => f.name).join(", ");
       return el.value.trim();
     });
-    if (type === "date" && texts.join("")) return texts.join("-");
-    if (type === "address" && texts.join("")) {
+    var type = q.getAttribute("data-fl-type"), any = texts.join("");
+    if (type === "date" && any) return texts.join("-");
+    if (type === "address" && any) {
       return (texts[3] + " " + texts[1] + (texts[2] ? " " + texts[2] : "") + ", " + texts[0] + " " + texts[4]).trim();
     }
     return texts.filter(Boolean).join(", ");
@@ -290,34 +325,23 @@
     box.textContent = "";
     visibleSteps().forEach(step => {
       if (step === checkStep) return;
-      var heading = document.createElement("h3"), list = document.createElement("dl");
-      heading.textContent = plainText(step.querySelector("h2"));
-      list.className = "fl-summary__list";
+      var list = make("dl", { class: "fl-summary__list" });
       all("[data-fl-question]", step).forEach(q => {
         if (isOff(q)) return;
-        var row = document.createElement("div"), dt = document.createElement("dt");
-        var dd = document.createElement("dd"), action = document.createElement("dd");
-        var button = document.createElement("button"), hidden = document.createElement("span");
-        var label = labelOf(q), answer = answerText(q);
-        dt.textContent = label;
-        dd.textContent = answer || M.not_answered;
-        button.type = "button";
-        button.className = "fl-link-button";
-        button.setAttribute("data-fl-change", q.getAttribute("data-fl-question"));
-        hidden.className = "fl-visually-hidden";
-        hidden.textContent = " " + label;
-        button.append(M.change, hidden);
-        button.addEventListener("click", () => {
+        var row = make("div"), label = labelOf(q), action = make("dd");
+        var change = make("button", { type: "button", class: "fl-link-button", "data-fl-change": q.getAttribute("data-fl-question") }, M.change);
+        change.append(make("span", { class: "fl-visually-hidden" }, " " + label));
+        change.addEventListener("click", () => {
           show(step, false);
           var input = q.querySelector("input, select, textarea");
           input.focus();
           (q.querySelector("label, legend") || input).scrollIntoView();
         });
-        action.append(button);
-        row.append(dt, dd, action);
+        action.append(change);
+        row.append(make("dt", {}, label), make("dd", {}, answerText(q) || M.not_answered), action);
         list.append(row);
       });
-      box.append(heading, list);
+      box.append(make("h3", {}, plainText(step.querySelector("h2"))), list);
     });
   }
   function move(by) {
@@ -327,26 +351,23 @@
     show(visible[index + by], true);
   }
   all("[data-fl-next]").forEach(b => { b.addEventListener("click", () => { move(1); }); });
-  all("[data-fl-prev]").forEach(b => { b.hidden = false; b.addEventListener("click", () => { move(-1); }); });
-  all("[data-fl-step-nav]").forEach(nav => { nav.hidden = false; });
+  all("[data-fl-prev]").forEach(b => { b.addEventListener("click", () => { move(-1); }); });
 
   /* ---- repeating groups: show min items, add and remove up to max ---- */
+  var save = () => {};
   var repeats = all("[data-fl-repeat]").map(rep => {
-    var items = all("[data-fl-repeat-item]", rep), add = rep.querySelector("[data-fl-repeat-add]");
-    var state = { id: rep.getAttribute("data-fl-repeat"), count: Number(rep.getAttribute("data-fl-min")), items: items };
-    var max = Number(rep.getAttribute("data-fl-max"));
+    var items = all("[data-fl-repeat-item]", rep), max = Number(rep.getAttribute("data-fl-max"));
+    var least = Number(rep.getAttribute("data-fl-min")), name = rep.getAttribute("data-fl-item-label");
+    var state = { id: rep.getAttribute("data-fl-repeat"), count: least };
+    var add = rep.appendChild(button(fmt(M.repeat_add, { item: name.charAt(0).toLowerCase() + name.slice(1) }), "data-fl-repeat-add", true));
     var fields = item => all("input, select, textarea", item);
     var title = item => plainText(item.querySelector("legend"));
     state.layout = () => {
-      items.forEach((item, i) => {
-        setOff(item, i >= state.count);
-        var remove = item.querySelector("[data-fl-repeat-remove]");
-        if (remove) remove.hidden = i >= state.count;
-      });
-      if (add) add.hidden = state.count >= max;
+      items.forEach((item, i) => { setOff(item, i >= state.count); });
+      add.hidden = state.count >= max;
       refresh();
     };
-    if (add) add.addEventListener("click", () => {
+    add.addEventListener("click", () => {
       var item = items[state.count];
       state.count += 1;
       state.layout();
@@ -355,27 +376,28 @@
       save();
     });
     items.forEach((item, i) => {
-      var remove = item.querySelector("[data-fl-repeat-remove]");
-      if (!remove) return;
+      if (i < least) return;
+      var remove = button(M.repeat_remove, "data-fl-repeat-remove", true);
+      remove.classList.add("fl-repeat__remove");
+      remove.setAttribute("aria-label", fmt(M.repeat_remove_label, { item: name, n: i + 1 }));
+      item.append(remove);
       remove.addEventListener("click", () => {
         var removed = title(item);
         // Later items move up one place, so the numbering stays without gaps.
         for (var k = i; k < state.count - 1; k++) {
-          var from = fields(items[k + 1]), to = fields(items[k]);
-          to.forEach((el, n) => {
-            if (el.type === "radio" || el.type === "checkbox") el.checked = from[n].checked;
+          var from = fields(items[k + 1]);
+          fields(items[k]).forEach((el, n) => {
+            if (ticks(el)) el.checked = from[n].checked;
             else if (el.type === "file") { try { el.files = from[n].files; } catch (e) { el.value = ""; } }
             else el.value = from[n].value;
           });
         }
-        fields(items[state.count - 1]).forEach(el => {
-          if (el.type === "radio" || el.type === "checkbox") el.checked = false; else el.value = "";
-        });
+        fields(items[state.count - 1]).forEach(el => { if (ticks(el)) el.checked = false; else el.value = ""; });
         state.count -= 1;
         state.layout();
-        var next = items[i] && i < state.count ? items[i].querySelector("legend") : add;
+        var next = i < state.count ? items[i].querySelector("legend") : add;
         if (next === add && add.hidden) next = items[state.count - 1].querySelector("legend");
-        if (next.tagName === "LEGEND") next.setAttribute("tabindex", "-1");
+        if (next !== add) next.tabIndex = -1;
         next.focus();
         announce(fmt(M.msg_item_removed, { item: removed }));
         save();
@@ -385,23 +407,31 @@
   });
 
   /* ---- opt-in draft in this browser (never BSN, IBAN or files) ---- */
-  var draftBox = form.querySelector("[data-fl-draft]"), optIn = form.querySelector("#fl-draft-opt-in");
   var key = form.getAttribute("data-fl-draft-key"), store = null;
   try { store = window.localStorage; store.getItem(key); } catch (e) { store = null; }
-  function keepable(el) {
-    return el.name && el.type !== "file" && !el.closest("[data-fl-no-draft]") && !el.disabled;
-  }
-  function save() {
-    if (!store || !optIn.checked) return;
-    var values = [];
-    all("input, select, textarea").forEach(el => {
-      if (!keepable(el)) return;
-      if (el.type === "radio" || el.type === "checkbox") { if (el.checked) values.push([el.name, el.value]); }
-      else if (el.value) values.push([el.name, el.value]);
+  if (store) {
+    var draftBox = make("div", { class: "fl-draft", "data-fl-draft": "" }), choice = make("div", { class: "fl-choice" });
+    var optIn = make("input", { id: "fl-draft-opt-in", type: "checkbox", "aria-describedby": "fl-draft-hint" });
+    var clear = button(M.draft_clear, "data-fl-draft-clear", true);
+    choice.append(optIn, make("label", { for: "fl-draft-opt-in" }, M.draft_label));
+    draftBox.append(choice, make("div", { class: "fl-hint", id: "fl-draft-hint" }, M.draft_hint), clear);
+    summary.after(draftBox);
+    var keepable = el => el.name && el.type !== "file" && !el.closest("[data-fl-no-draft]") && !el.disabled;
+    save = () => {
+      if (!optIn.checked) return;
+      var values = [], counts = {};
+      all("input, select, textarea").forEach(el => {
+        if (keepable(el) && (ticks(el) ? el.checked : el.value)) values.push([el.name, el.value]);
+      });
+      repeats.forEach(r => { counts[r.id] = r.count; });
+      store.setItem(key, JSON.stringify({ values: values, repeats: counts }));
+    };
+    optIn.addEventListener("change", () => { if (optIn.checked) save(); else store.removeItem(key); });
+    clear.addEventListener("click", () => {
+      store.removeItem(key);
+      optIn.checked = false;
+      announce(M.msg_draft_cleared);
     });
-    var counts = {};
-    repeats.forEach(r => { counts[r.id] = r.count; });
-    store.setItem(key, JSON.stringify({ values: values, repeats: counts }));
   }
   function restore() {
     var draft = store && store.getItem(key);
@@ -411,34 +441,23 @@
     (draft.values || []).forEach(pair => {
       byName(pair[0]).forEach(el => {
         if (el.closest("[data-fl-no-draft]")) return;
-        if (el.type === "radio" || el.type === "checkbox") el.checked = el.value === pair[1];
-        else el.value = pair[1];
+        if (ticks(el)) el.checked = el.value === pair[1]; else el.value = pair[1];
       });
     });
     optIn.checked = true;
     announce(M.msg_draft_restored);
-  }
-  if (store) {
-    draftBox.hidden = false;
-    optIn.addEventListener("change", () => {
-      if (optIn.checked) save(); else store.removeItem(key);
-    });
-    form.querySelector("[data-fl-draft-clear]").addEventListener("click", () => {
-      store.removeItem(key);
-      optIn.checked = false;
-      announce(M.msg_draft_cleared);
-    });
   }
 
   /* ---- start ---- */
   form.noValidate = true;
   form.classList.add("fl-form--js");
   repeats.forEach(r => { r.layout(); });
-  if (store) restore();
+  restore();
   form.addEventListener("input", () => { refresh(); save(); });
   form.addEventListener("change", () => { refresh(); save(); });
   form.addEventListener("submit", event => {
-    if (!validate(form)) event.preventDefault();
+    // Without an action the site has nowhere to send the form (the page says so).
+    if (!validate(form) || !form.getAttribute("action")) event.preventDefault();
   });
   show(visibleSteps()[0], false);
 })();
