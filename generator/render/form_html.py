@@ -356,8 +356,8 @@ class FormBuilder:
             "data-fl-max-size": f"{field.max_size_mb:g}" if kind == "file" and field.max_size_mb else None,
         }
         if why_from:
-            # A later repeat slot: form.js copies the rest from the same question in slot 1.
-            wrapper = {"data-fl-question": name, "data-fl-show-if": wrapper["data-fl-show-if"]}
+            # A later repeat slot: form.js copies the question data from the same place in slot 1.
+            wrapper = {"data-fl-show-if": wrapper["data-fl-show-if"]}
         view = QuestionView(
             component=component, field=field, name=name, id=qid, label=label, optional=not field.required,
             hint=field.hint, extra_hint=extra_hint, why=markdown_filter(field.why), why_protocol=why_protocol_lines(field, t),
@@ -493,6 +493,17 @@ def without_breaks_between_tags(html: str) -> str:
     return _BREAK_BETWEEN_TAGS.sub(_join_tags, lines)
 
 
+#: An attribute value that needs no quotes (HTML allows any but space, quotes, =, <, > and `; "/" stays
+#: quoted so a value can never run into the end of a tag, and so do URLs).
+_TAG = re.compile(r"""(<[a-z][a-z0-9]*)((?:\s+[^\s=<>"']+(?:=(?:"[^"]*"|'[^']*'))?)*)(\s*>)""")
+_ATTRIBUTE = re.compile(r"""(\s+[^\s=<>"']+)=(["'])([A-Za-z0-9_.,#-]+)\2""")
+
+
+def without_needless_quotes(html: str) -> str:
+    """``id="fl-naam"`` -> ``id=fl-naam``: valid HTML, two bytes less for most of the page's attributes."""
+    return _TAG.sub(lambda tag: tag.group(1) + _ATTRIBUTE.sub(r"\1=\3", tag.group(2)) + tag.group(3), html)
+
+
 def no_endpoint_notice(product: Product, t: Translate) -> Markup:
     """Said on the form when the site has nowhere to send it: the other channels are on the product page."""
     link = Markup('<a href="../">{}</a>').format(product.title)
@@ -526,7 +537,7 @@ def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None) 
         slots=slots,
         t=t,
     )
-    return without_breaks_between_tags(html) + "\n"
+    return without_needless_quotes(without_breaks_between_tags(html)) + "\n"
 
 
 # --- component examples (templates/components/<name>/examples.yaml) ---------------------------

@@ -17,7 +17,8 @@
  * [data-fl-step-count] in each step title, section[data-fl-step=controleren] (check your answers,
  * [data-fl-check-answers] with button[data-fl-change=name]), button[data-fl-repeat-add|remove],
  * [data-fl-draft] with #fl-draft-opt-in and button[data-fl-draft-clear], p.fl-error-message#<id>-error.
- * Switched-off parts get data-fl-off; their inputs are disabled: not checked, not posted. */
+ * Switched-off parts get data-fl-off; their inputs are disabled: not checked, not posted.
+ * Published as form.min.js: after editing this file run `bash .ci/minify-js` (the tests say so). */
 (() => {
   "use strict";
 
