@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-CHROMIUM = Path("/usr/bin/chromium")
+#: Debian's Chromium; FORMLOKET_CHROMIUM names another build (another distribution puts it elsewhere).
+DEFAULT_CHROMIUM = Path("/usr/bin/chromium")
 #: No sandbox (containers without user namespaces), no GPU, and no traffic of the browser's own.
 ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run",
 ]
-INSTALL_HINT = "install Debian's chromium package (bash .ci/install --test)"
+INSTALL_HINT = "install Debian's chromium package (bash .ci/install --test), or set FORMLOKET_CHROMIUM to a Chromium"
+
+
+def chromium_path() -> Path:
+    return Path(os.environ.get("FORMLOKET_CHROMIUM") or DEFAULT_CHROMIUM)
 
 
 class BrowserMissing(Exception):
@@ -19,8 +25,9 @@ class BrowserMissing(Exception):
 
 def start_playwright():
     """A started sync Playwright (call ``.stop()``), or BrowserMissing with the fix."""
-    if not CHROMIUM.exists():
-        raise BrowserMissing(f"Chromium not found at {CHROMIUM}: {INSTALL_HINT}")
+    chromium = chromium_path()
+    if not chromium.is_file():
+        raise BrowserMissing(f"Chromium not found at {chromium}: {INSTALL_HINT}")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -32,4 +39,4 @@ def start_playwright():
 
 def launch(playwright):
     """One headless Chromium for a whole run."""
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, timeout=30_000)
+    return playwright.chromium.launch(executable_path=str(chromium_path()), args=ARGS, timeout=30_000)
