@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import glob
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -87,12 +88,37 @@ def product():
 
 @pytest.fixture(scope="module")
 def html(product):
-    return render_form(product, endpoint="https://ontvang.example/inzending", pdf=PdfLink("../alle-vragen.pdf", 84_000))
+    return render_form(product, endpoint="https://ontvang.example/inzending", pdf=PdfLink("../alle-vragen.pdf", 84_000), readable_ids=True)
 
 
 @pytest.fixture(scope="module")
 def tree(html):
     return Tree(html)
+
+
+def test_the_site_gets_short_ids_that_still_tie_every_label_hint_and_why_to_its_control(product, html):
+    short = render_form(product, endpoint="https://ontvang.example/inzending", pdf=PdfLink("../alle-vragen.pdf", 84_000))
+    assert len(short) < len(html) * 0.9
+    readable_tree, short_tree = Tree(html), Tree(short)
+    ids = [e.attrs["id"] for e in short_tree.elements if "id" in e.attrs]
+    assert len(ids) == len(set(ids)) == len([e for e in readable_tree.elements if "id" in e.attrs])
+    assert all(i.startswith(("fl-step-", "fl-error-summary")) or re.fullmatch(r"f[0-9]+", i) for i in ids)
+    for e in short_tree.elements:  # every reference names an element on the page
+        refs = e.attrs.get("for", "").split() + e.attrs.get("aria-describedby", "").split()
+        refs += e.attrs.get("aria-labelledby", "").split()
+        if e.attrs.get("href", "").startswith("#"):
+            refs.append(e.attrs["href"][1:])
+        assert set(refs) <= set(ids), (e.tag, e.attrs)
+    # The same page apart from the ids: each control keeps its label, hint and "why" text.
+    def described(tree):
+        by_id = {e.attrs["id"]: e for e in tree.elements if "id" in e.attrs}
+        labels = {e.attrs["for"]: e.all_text() for e in tree.elements if e.tag == "label" and "for" in e.attrs}
+        return [(e.attrs.get("name"), e.attrs.get("value"), labels.get(e.attrs.get("id")),
+                 [by_id[ref].all_text() for ref in e.attrs.get("aria-describedby", "").split()])
+                for e in tree.elements if e.tag in ("input", "select", "textarea", "fieldset")]
+    assert described(short_tree) == described(readable_tree)
+    unlinked = lambda text: re.sub(r"""\s(id|for|aria-describedby|aria-labelledby)=("[^"]*"|'[^']*'|[^\s>]+)""", "", text)
+    assert unlinked(short) == unlinked(html)
 
 
 def form_controls(tree):
@@ -117,7 +143,7 @@ def test_form_posts_to_the_endpoint_as_multipart_when_it_has_a_file(tree):
 
 def test_form_without_file_posts_urlencoded():
     product = load(Path(SAMPLES[0]).parent / "uittreksel-brp.yaml")
-    form = Tree(render_form(product, endpoint="/x")).find("form")[0]
+    form = Tree(render_form(product, endpoint="/x", readable_ids=True)).find("form")[0]
     assert form.attrs["enctype"] == "application/x-www-form-urlencoded"
 
 
@@ -132,7 +158,7 @@ def test_every_sample_renders_with_names_equal_to_the_model(path):
     product = load(path)
     if product.form is None:
         pytest.skip("this product has no form (paper and counter only)")
-    tree = Tree(render_form(product, endpoint="/inzenden"))
+    tree = Tree(render_form(product, endpoint="/inzenden", readable_ids=True))
     assert {e.attrs["name"] for e in form_controls(tree)} == set(product.form.input_names())
     tree.by_id()  # no duplicate ids
 
@@ -275,7 +301,7 @@ def test_english_product_gets_english_interface_and_lang(tmp_path):
     text = FIXTURE.read_text().replace("department: Burgerzaken", "department: Burgerzaken\nlang: en")
     path = tmp_path / "alle-vragen.yaml"
     path.write_text(text)
-    html = render_form(load(path), endpoint="/x", pdf=PdfLink("../a.pdf", 1_200_000))
+    html = render_form(load(path), endpoint="/x", pdf=PdfLink("../a.pdf", 1_200_000), readable_ids=True)
     assert html.startswith('<h1 lang=en>')
     assert Tree(html).find("form")[0].attrs["lang"] == "en"
     assert "Why do we ask this?" in html and "Waarom vragen we dit?" not in html
@@ -323,7 +349,7 @@ def test_component_examples_render_with_names_labels_and_describedby(lang):
     from generator.render.form_html import component_examples, examples_product
 
     product = examples_product(lang)
-    tree = Tree(render_form(product, endpoint="/x"))
+    tree = Tree(render_form(product, endpoint="/x", readable_ids=True))
     ids = tree.by_id()
     assert {e.attrs["name"] for e in form_controls(tree)} == set(product.form.input_names())
     labels = {e.attrs["for"] for e in tree.find("label")}

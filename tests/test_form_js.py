@@ -40,9 +40,11 @@ def load(path):
     return result.products[0]
 
 
-def page_html(product) -> str:
-    """A minimal stand-in for the theme: lang, title, viewport, site.css and the form assets."""
-    fragment = render_form(product, endpoint="/inzenden", pdf=PdfLink(f"../{product.id}.pdf", 84_000))
+def page_html(product, readable_ids: bool = True) -> str:
+    """A minimal stand-in for the theme: lang, title, viewport, site.css and the form assets. The
+    ids stay readable so these tests can name fields; form.js never uses them (it finds inputs by
+    name), and test_short_ids_as_published checks the site's short ones in the browser."""
+    fragment = render_form(product, endpoint="/inzenden", pdf=PdfLink(f"../{product.id}.pdf", 84_000), readable_ids=readable_ids)
     css = "".join(f'<link rel="stylesheet" href="{a}">' for a in ("assets/site.css", FORM_ASSETS[0]))
     return (f'<!doctype html>\n<html lang="{product.lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -50,13 +52,13 @@ def page_html(product) -> str:
             f'<body><main id="inhoud" class="fl-container">{fragment}</main></body></html>\n')
 
 
-def write_site(folder: Path, product) -> Path:
+def write_site(folder: Path, product, readable_ids: bool = True) -> Path:
     (folder / "assets").mkdir(parents=True, exist_ok=True)
     # The assets as the build publishes them (form.js is terser's form.min.js), so every test here
     # exercises the code citizens get.
     for name in ("site.css", "form.css", "form.js"):
         (folder / "assets" / name).write_text(minified(STATIC / name), encoding="utf-8")
-    (folder / "index.html").write_text(page_html(product), encoding="utf-8")
+    (folder / "index.html").write_text(page_html(product, readable_ids), encoding="utf-8")
     return folder
 
 
@@ -222,6 +224,37 @@ def test_next_with_empty_answers_shows_the_error_summary(page):
     page.click("[data-fl-error-summary] a[href='#fl-adres-postcode']")
     assert page.evaluate("document.activeElement.id") == "fl-adres-postcode"
     assert visible_step(page) == ["over_u"]
+
+
+@pytest.fixture(scope="module")
+def short_ids_site(tmp_path_factory):
+    yield from serve(write_site(tmp_path_factory.mktemp("kort"), load(FIXTURE), readable_ids=False))
+
+
+def test_short_ids_as_published(browser, short_ids_site):
+    # The site's ids are short (f12): errors still point at the right control, in the summary and inline.
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(short_ids_site)
+    assert page.get_attribute("[name=naam]", "id").startswith("f")
+    page.click("[data-fl-next]:visible")
+    links = page.locator("[data-fl-error-summary] a")
+    assert links.count() >= 5
+    for n in range(links.count()):
+        target = links.nth(n).get_attribute("href")[1:]
+        control = page.locator(f"[id='{target}']")
+        assert control.get_attribute("aria-invalid") == "true"
+        question = control.locator("xpath=ancestor::*[@data-fl-question][1]")
+        message = question.locator(".fl-error-message")
+        holder = question.locator("fieldset, input, select, textarea").first
+        assert message.get_attribute("id") in holder.get_attribute("aria-describedby").split()
+        assert message.text_content() == "Fout: " + links.nth(n).inner_text()
+    page.click("[data-fl-error-summary] a >> text=Vul bij 'Uw adres' de postcode in")
+    assert page.evaluate("document.activeElement.name") == "adres-postcode"
+    context.close()
+    assert errors == [], errors
 
 
 @pytest.mark.parametrize("field, value, message", [

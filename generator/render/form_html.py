@@ -504,15 +504,48 @@ def without_needless_quotes(html: str) -> str:
     return _TAG.sub(lambda tag: tag.group(1) + _ATTRIBUTE.sub(r"\1=\3", tag.group(2)) + tag.group(3), html)
 
 
+#: Ids kept as they are: the step headings and the error summary's title (few, and named in tests and
+#: reports); every other id in the form only ties a label, hint or "why" text to its control.
+_READABLE_IDS = ("fl-step-", "fl-error-summary")
+_ID = re.compile(r"""(\sid=)(["'])(fl-[^"']+)\2""")
+_ID_REFERENCE = re.compile(r"""(\s(?:for|aria-describedby|aria-labelledby)=)(["'])([^"']*)\2|(\shref=)(["'])#([^"']*)\5""")
+
+
+def with_short_ids(html: str) -> str:
+    """``id="fl-medeverhuizers-2-geboortedatum-day"`` -> ``id=f41``, and every ``for``,
+    ``aria-describedby``, ``aria-labelledby`` and ``href="#..."`` that names it. The long ids spell
+    out the input's name, which is on the input already; they made up a fifth of the largest form
+    page (issue 3: 50 KB). form.js and the tests find inputs by name, never by id."""
+    short: dict[str, str] = {}
+    for match in _ID.finditer(html):
+        long = match.group(3)
+        if not long.startswith(_READABLE_IDS) and long not in short:
+            short[long] = f"f{len(short)}"
+    if not short:
+        return html
+
+    def reference(match: re.Match) -> str:
+        if match.group(1):
+            words = " ".join(short.get(word, word) for word in match.group(3).split())
+            return f"{match.group(1)}{match.group(2)}{words}{match.group(2)}"
+        target = match.group(6)
+        return f"{match.group(4)}{match.group(5)}#{short.get(target, target)}{match.group(5)}"
+
+    html = _ID.sub(lambda m: f"{m.group(1)}{m.group(2)}{short.get(m.group(3), m.group(3))}{m.group(2)}", html)
+    return _ID_REFERENCE.sub(reference, html)
+
+
 def no_endpoint_notice(product: Product, t: Translate) -> Markup:
     """Said on the form when the site has nowhere to send it: the other channels are on the product page."""
     link = Markup('<a href="../">{}</a>').format(product.title)
     return Markup(escape(t("no_endpoint", product="\ue001")).replace("\ue001", link))
 
 
-def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None) -> str:
+def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None, readable_ids: bool = False) -> str:
     """The e-form as an HTML fragment that starts with the h1 (see the module docstring). Without an
-    endpoint the form says it cannot be sent online yet, and has no submit button."""
+    endpoint the form says it cannot be sent online yet, and has no submit button. ``readable_ids``
+    keeps the ids spelled out from the names (``fl-adres-postcode``), for reading the markup and for
+    tests of its structure; the site gets the short ones (``with_short_ids``)."""
     if product.form is None:
         raise ValueError(f"product {product.id!r} has no form")
     t = translator(product.lang, FORM_TEXT, OWN_TEXT)
@@ -537,7 +570,8 @@ def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None) 
         slots=slots,
         t=t,
     )
-    return without_needless_quotes(without_breaks_between_tags(html)) + "\n"
+    html = without_breaks_between_tags(html)
+    return without_needless_quotes(html if readable_ids else with_short_ids(html)) + "\n"
 
 
 # --- component examples (templates/components/<name>/examples.yaml) ---------------------------

@@ -6,7 +6,8 @@
  * section[data-fl-step=id] (its first h2 is its title); [data-fl-final] declaration + submit
  *   (button[data-fl-submit]); [data-fl-error-summary] with [data-fl-error-list]; [data-fl-live]
  * [data-fl-question=name] data-fl-type, -required, -min, -max, -maxlength, -range, -accept,
- *   -max-size, -no-draft; its input (or fieldset) has id "fl-" + name
+ *   -max-size, -no-draft; its first fieldset or control holds the question (inline error, aria);
+ *   parts are found by name (name + "-day", "-postcode"...): ids are short and mean nothing
  * [data-fl-repeat=id] data-fl-min/max/item-label, [data-fl-repeat-item]: items after the first are
  *   alike, their question wrappers carry only data-fl-show-if; this script gives them item 1's data
  *   (data-fl-question with the item's number)
@@ -158,7 +159,7 @@
     var outer = q.closest("[data-fl-repeat-item], .fl-group");
     return outer ? plainText(outer.querySelector("legend")) + ": " + label : label;
   }
-  function part(q, name) { return document.getElementById("fl-" + q.getAttribute("data-fl-question") + "-" + name); }
+  function part(q, name) { return byName(q.getAttribute("data-fl-question") + "-" + name)[0]; }
   function check(q) {
     var type = q.getAttribute("data-fl-type"), data = q.dataset, required = "flRequired" in data;
     var inputs = all("input, select, textarea", q), first = inputs[0];
@@ -237,8 +238,8 @@
     var list = summary.querySelector("[data-fl-error-list]");
     list.textContent = "";
     errors.forEach(e => {
-      var id = "fl-" + e.q.getAttribute("data-fl-question"), holder = document.getElementById(id);
-      var p = make("p", { class: "fl-error-message", id: id + "-error" }), link = make("a", { href: "#" + e.target.id }, e.message);
+      var holder = e.q.querySelector("fieldset, input, select, textarea");
+      var p = make("p", { class: "fl-error-message", id: holder.id + "-error" }), link = make("a", { href: "#" + e.target.id }, e.message);
       p.append(make("span", { class: "fl-visually-hidden" }, M.error_prefix + " "), e.message);
       // Above the answer boxes (GOV.UK): a part group, the choices, or the one control.
       e.q.querySelector(".fl-date, .fl-address, .fl-choices, .fl-control, input, select, textarea").before(p);
