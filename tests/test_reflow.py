@@ -1,0 +1,140 @@
+"""Reflow (WCAG 2.1 SC 1.4.10): every page of the built sample site reads without scrolling sideways.
+
+SC 1.4.10 asks for content that reflows at a width of 320 CSS pixels. That is what a 1280 px wide
+browser window shows at 400% zoom (1280 / 4 = 320 CSS px of layout viewport, the media queries see
+20em), so checking the page at a 320 px viewport covers the 400% zoom case; no zoom is emulated here.
+1280 px is the desktop view the page was designed for. Both with JavaScript and with the site's
+scripts not delivered (a failed or blocked download), because the e-form's markup differs a lot
+between the two (one long page without JavaScript, steps with it).
+
+One Chromium, one browser context per JavaScript mode; each page is loaded once per mode and
+measured at both widths by resizing the viewport.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser_support import SiteServer, launch_chromium
+from conftest import REPO_ROOT, run_formloket
+
+pytestmark = pytest.mark.browser
+
+#: 320 CSS px: WCAG 1.4.10's width (= 1280 px at 400% zoom). 1280: the desktop layout.
+WIDTHS = (320, 1280)
+MODES = ("js", "no-js")
+
+#: scrollWidth and clientWidth of the document; when it scrolls sideways, also the elements and
+#: text that reach furthest past the right edge of the viewport, widest first, as "right: what".
+MEASURE = """() => {
+  const doc = document.documentElement, width = doc.clientWidth;
+  const result = {scrollWidth: doc.scrollWidth, clientWidth: width, widest: []};
+  if (doc.scrollWidth <= width) return result;
+  const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + (typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+  const found = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    if (box.width && box.right > width + 0.5) found.push([box.right, name(el)]);
+  }
+  // A long word sticks out of its element without making the element wider: look at text too.
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), range = document.createRange();
+  while (walker.nextNode()) {
+    const text = walker.currentNode.data.trim();
+    if (!text) continue;
+    range.selectNodeContents(walker.currentNode);
+    const box = range.getBoundingClientRect();
+    if (box.width && box.right > width + 0.5) found.push([box.right, `text "${text.slice(0, 60)}" in ${name(walker.currentNode.parentElement)}`]);
+  }
+  found.sort((a, b) => b[0] - a[0]);
+  result.widest = found.slice(0, 3).map(([right, what]) => `${Math.round(right)}px: ${what}`);
+  return result;
+}"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The repository's sample site as `formloket build` makes it, PDFs included (their links are on
+    the pages); the PDFs come from the repository's PDF cache, so a warm run renders none."""
+    project = tmp_path_factory.mktemp("reflow") / "project"
+    project.mkdir()
+    config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "      pdf: true\n", f"      pdf: true\n      cache_dir: {REPO_ROOT / '.cache' / 'formloket'}\n")
+    assert "cache_dir:" in config
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in ("forms", "docs"):
+        (project / name).symlink_to(REPO_ROOT / name, target_is_directory=True)
+    result = run_formloket("build", "--site-dir", str(project / "site"), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> list[str]:
+    """The URL path of every HTML page of the site (the 404 page too)."""
+    paths = sorted("/" + p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
+    assert any(p.endswith("/formulier/") for p in paths), "the sample site has no e-form page"
+    return paths
+
+
+@pytest.fixture(scope="module")
+def tabs(site):
+    """{"js": page, "no-js": page}: one context each; "no-js" gets none of the site's scripts."""
+    from playwright.sync_api import sync_playwright
+
+    with SiteServer(site) as server, sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        try:
+            result = {}
+            for mode in MODES:
+                context = chromium.new_context(viewport={"width": WIDTHS[0], "height": 800}, base_url=server.origin)
+                context.set_default_timeout(10_000)
+                if mode == "no-js":
+                    context.route("**/*.js", lambda route: route.abort())
+                result[mode] = context.new_page()
+            yield result
+        finally:
+            chromium.close()
+
+
+def overflow(tab, where: str) -> list[str]:
+    """At each width: a line naming the page and what sticks out, if the document scrolls sideways."""
+    problems = []
+    for width in WIDTHS:
+        tab.set_viewport_size({"width": width, "height": 800})
+        m = tab.evaluate(MEASURE)
+        if m["scrollWidth"] > m["clientWidth"]:
+            problems.append(f"{where} at {width}px: {m['scrollWidth']}px wide for {m['clientWidth']}px; "
+                            f"widest: {'; '.join(m['widest']) or '(nothing found)'}")
+    tab.set_viewport_size({"width": WIDTHS[0], "height": 800})
+    return problems
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_page_reflows(tabs, pages, mode):
+    tab = tabs[mode]
+    problems = []
+    for path in pages:
+        tab.goto(path)
+        if path.endswith("/formulier/"):
+            # The mode is what we think it is: form.js marks the form when it runs.
+            enhanced = tab.locator("form[data-fl-form].fl-form--js").count() == 1
+            assert enhanced == (mode == "js"), f"{path}: form.js {'did not run' if mode == 'js' else 'ran'} ({mode})"
+        problems += overflow(tab, f"{path} ({mode})")
+    assert not problems, "pages scroll sideways:\n" + "\n".join(problems)
+
+
+def test_e_form_with_errors_shown_reflows(tabs, pages):
+    """Error messages add a summary and a message above each field: "Volgende" on an empty step."""
+    tab = tabs["js"]
+    problems = []
+    for path in (p for p in pages if p.endswith("/formulier/")):
+        tab.goto(path)
+        summary = tab.locator("[data-fl-error-summary]")
+        tab.locator("[data-fl-next]:visible").first.click()
+        assert summary.is_visible(), f"{path}: 'Volgende' on the empty first step showed no errors"
+        assert tab.locator(".fl-error-message:visible").count() >= 1, f"{path}: no error message at a field"
+        problems += overflow(tab, f"{path} (js, errors shown)")
+    assert not problems, "e-forms with errors scroll sideways:\n" + "\n".join(problems)
