@@ -260,6 +260,12 @@ def test_no_endpoint_warns_and_strict_fails_without_touching_the_site(tmp_path):
 
     relaxed = run_formloket("build", cwd=project)
     assert relaxed.returncode == 0 and message in relaxed.stderr
+    # The citizen is told, and sent to the other channels; the form has nowhere to post and no button.
+    form = (project / "site" / "producten" / "grofvuil-ophalen" / "formulier" / "index.html").read_text(encoding="utf-8")
+    notice = ('<p class=fl-notice>Dit formulier kan nog niet online worden verstuurd. Op de pagina '
+              '<a href="../">Grofvuil laten ophalen</a> leest u hoe u het op een andere manier regelt, bijvoorbeeld op papier of aan de balie.</p>')
+    assert notice in form
+    assert "<form " in form and " action=" not in form and "data-fl-submit" not in form
     content, mtime = (project / "site" / "index.html").read_bytes(), (project / "site" / "index.html").stat().st_mtime_ns
 
     strict = run_formloket("build", "--strict", cwd=project)
