@@ -42,7 +42,7 @@ log = get_plugin_logger("formloket")
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 #: Site-wide assets: generator/static/<name> is published as /assets/<name>.
-SITE_ASSETS = ("assets/site.css", "assets/catalogue.js")
+SITE_ASSETS = ("assets/site.css", "assets/catalogue.css", "assets/catalogue.js")
 NO_ENDPOINT = "no endpoint configured: forms will post nowhere; set plugins.formloket.endpoint in mkdocs.yml"
 
 
@@ -250,18 +250,20 @@ def plan_pages(
     pages = {
         "index.md": GeneratedPage(
             t("home.title"), lambda: catalogue.render_home(products, lang=lang),
-            {"lang": lang, "scripts": ["assets/catalogue.js"], "description": t("home.lead")},
+            {"lang": lang, "stylesheets": ["assets/catalogue.css"], "scripts": ["assets/catalogue.js"],
+             "description": t("home.lead")},
         ),
         "toegankelijkheid/index.md": GeneratedPage(
             t("a11y.title"), lambda: catalogue.render_accessibility(lang=lang, contact=contact),
-            {"lang": lang, "breadcrumbs": [{"label": t("a11y.title"), "path": None}]},
+            {"lang": lang, "stylesheets": ["assets/catalogue.css"],
+             "breadcrumbs": [{"label": t("a11y.title"), "path": None}]},
         ),
     }
     for listing in catalogue.listings(products):
         title = listing.title(lang)
         pages[f"{listing.path}index.md"] = GeneratedPage(
             title, lambda listing=listing: catalogue.render_listing(listing, lang=lang),
-            {"lang": lang, "breadcrumbs": [{"label": title, "path": None}]},
+            {"lang": lang, "stylesheets": ["assets/catalogue.css"], "breadcrumbs": [{"label": title, "path": None}]},
         )
     form_module = form_renderer()
     for product in products:
@@ -273,7 +275,7 @@ def plan_pages(
                 product, has_form_page=has_form_page,
                 pdf_href=f"{product.id}.pdf" if pdf else None, pdf_size=pdf.size_bytes if pdf else None,
             ),
-            {"lang": product.lang, "description": product.summary,
+            {"lang": product.lang, "description": product.summary, "stylesheets": ["assets/catalogue.css"],
              "breadcrumbs": [{"label": product.title, "path": None}]},
         )
         if not has_form_page:
