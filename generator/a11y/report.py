@@ -11,7 +11,7 @@ from pathlib import Path
 @dataclass
 class Check:
     path: str  # URL path, e.g. "/producten/x/formulier/"
-    state: str | None  # None for the page as loaded; else e.g. "after submitting empty, step 1"
+    state: str | None  # None for the page as loaded; else e.g. "step 2 of 4 (Uw adres): after submitting empty"
     violations: list[dict] = field(default_factory=list)
 
     @property
