@@ -5,7 +5,9 @@ browser window shows at 400% zoom (1280 / 4 = 320 CSS px of layout viewport, the
 20em), so checking the page at a 320 px viewport covers the 400% zoom case; no zoom is emulated here.
 1280 px is the desktop view the page was designed for. Both with JavaScript and with the site's
 scripts not delivered (a failed or blocked download), because the e-form's markup differs a lot
-between the two (one long page without JavaScript, steps with it).
+between the two (one long page without JavaScript, steps with it). Besides the page not scrolling
+sideways, nothing in main may reach past main's content box into the page's side margin: at 320 px
+that margin is only 16 px, so a control or word could hang out of its box without scrolling.
 
 One Chromium, one browser context per JavaScript mode; each page is loaded once per mode and
 measured at both widths by resizing the viewport.
@@ -26,31 +28,37 @@ pytestmark = pytest.mark.browser
 WIDTHS = (320, 1280)
 MODES = ("js", "no-js")
 
-#: scrollWidth and clientWidth of the document; when it scrolls sideways, also the elements and
-#: text that reach furthest past the right edge of the viewport, widest first, as "right: what".
+#: The document's scrollWidth and clientWidth; what reaches furthest past the viewport's right edge
+#: when it scrolls sideways; and what sticks out of main's content box into the page's side margin
+#: (at 320px only 16px wide, so a select or word can overflow its box without the page scrolling).
+#: Text is measured too: a long word sticks out of its element without making the element wider.
+#: Visually hidden text (1px, clipped) is left out: its text box is not what is drawn.
 MEASURE = """() => {
-  const doc = document.documentElement, width = doc.clientWidth;
-  const result = {scrollWidth: doc.scrollWidth, clientWidth: width, widest: []};
-  if (doc.scrollWidth <= width) return result;
+  const doc = document.documentElement, width = doc.clientWidth, main = document.querySelector("main");
+  const style = getComputedStyle(main), box = main.getBoundingClientRect();
+  const left = box.left + parseFloat(style.paddingLeft), right = box.right - parseFloat(style.paddingRight);
   const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
     + (typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\\s+/).join(".") : "");
-  const found = [];
+  const boxes = [];  // [left, right, what, in main]
   for (const el of document.body.querySelectorAll("*")) {
-    const box = el.getBoundingClientRect();
-    if (box.width && box.right > width + 0.5) found.push([box.right, name(el)]);
+    const r = el.getBoundingClientRect();
+    if (r.width > 1 && !el.closest(".fl-visually-hidden")) boxes.push([r.left, r.right, name(el), el !== main && main.contains(el)]);
   }
-  // A long word sticks out of its element without making the element wider: look at text too.
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), range = document.createRange();
   while (walker.nextNode()) {
-    const text = walker.currentNode.data.trim();
-    if (!text) continue;
-    range.selectNodeContents(walker.currentNode);
-    const box = range.getBoundingClientRect();
-    if (box.width && box.right > width + 0.5) found.push([box.right, `text "${text.slice(0, 60)}" in ${name(walker.currentNode.parentElement)}`]);
+    const node = walker.currentNode, text = node.data.trim();
+    if (!text || node.parentElement.closest(".fl-visually-hidden")) continue;
+    range.selectNodeContents(node);
+    const r = range.getBoundingClientRect();
+    if (r.width > 1) boxes.push([r.left, r.right, `text "${text.slice(0, 60)}" in ${name(node.parentElement)}`, main.contains(node)]);
   }
-  found.sort((a, b) => b[0] - a[0]);
-  result.widest = found.slice(0, 3).map(([right, what]) => `${Math.round(right)}px: ${what}`);
-  return result;
+  const worst = found => found.sort((a, b) => b[0] - a[0]).slice(0, 3).map(([px, what]) => `${Math.round(px)}px: ${what}`);
+  return {
+    scrollWidth: doc.scrollWidth, clientWidth: width,
+    widest: worst(boxes.filter(b => b[1] > width + 0.5).map(b => [b[1], b[2]])),
+    outside: worst(boxes.filter(b => b[3] && (b[1] > right + 0.5 || b[0] < left - 0.5))
+      .map(b => [Math.max(b[1] - right, left - b[0]), b[2]])),
+  };
 }"""
 
 
@@ -61,7 +69,7 @@ def site(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("reflow") / "project"
     project.mkdir()
     config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "      pdf: true\n", f"      pdf: true\n      cache_dir: {REPO_ROOT / '.cache' / 'formloket'}\n")
+        "      pdf: true\n", f"      pdf: true\n      cache_dir: '{REPO_ROOT / '.cache' / 'formloket'}'\n")
     assert "cache_dir:" in config
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name in ("forms", "docs"):
@@ -100,14 +108,18 @@ def tabs(site):
 
 
 def overflow(tab, where: str) -> list[str]:
-    """At each width: a line naming the page and what sticks out, if the document scrolls sideways."""
+    """At each width: a line naming the page and what sticks out, if the document scrolls sideways
+    or something in main reaches past main's content box."""
     problems = []
     for width in WIDTHS:
         tab.set_viewport_size({"width": width, "height": 800})
         m = tab.evaluate(MEASURE)
         if m["scrollWidth"] > m["clientWidth"]:
             problems.append(f"{where} at {width}px: {m['scrollWidth']}px wide for {m['clientWidth']}px; "
-                            f"widest: {'; '.join(m['widest']) or '(nothing found)'}")
+                            f"widest (right edge): {'; '.join(m['widest']) or '(nothing found)'}")
+        elif m["outside"]:
+            problems.append(f"{where} at {width}px: sticks out of main's content box by "
+                            f"{'; '.join(m['outside'])}")
     tab.set_viewport_size({"width": WIDTHS[0], "height": 800})
     return problems
 
@@ -123,7 +135,7 @@ def test_every_page_reflows(tabs, pages, mode):
             enhanced = tab.locator("form[data-fl-form].fl-form--js").count() == 1
             assert enhanced == (mode == "js"), f"{path}: form.js {'did not run' if mode == 'js' else 'ran'} ({mode})"
         problems += overflow(tab, f"{path} ({mode})")
-    assert not problems, "pages scroll sideways:\n" + "\n".join(problems)
+    assert not problems, "pages that do not reflow:\n" + "\n".join(problems)
 
 
 def test_e_form_with_errors_shown_reflows(tabs, pages):
@@ -137,4 +149,4 @@ def test_e_form_with_errors_shown_reflows(tabs, pages):
         assert summary.is_visible(), f"{path}: 'Volgende' on the empty first step showed no errors"
         assert tab.locator(".fl-error-message:visible").count() >= 1, f"{path}: no error message at a field"
         problems += overflow(tab, f"{path} (js, errors shown)")
-    assert not problems, "e-forms with errors scroll sideways:\n" + "\n".join(problems)
+    assert not problems, "e-forms with errors that do not reflow:\n" + "\n".join(problems)
