@@ -15,16 +15,7 @@ from conftest import REPO_ROOT, run_formloket
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 from page_weight import BUDGET_BYTES, form_pages, weigh  # noqa: E402
 
-# NOT DONE: still over budget after minifying the assets (measured 2026-11-23, bytes):
-# kwijtschelding 61220, melding-voorgenomen-huwelijk 65783, verhuizing-doorgeven 72451, wmo 52955.
-# They need leaner markup per question/repeat slot. strict: the mark fails once a page fits, so it
-# must then be removed; the goal of issue 3 is every sample passing without any mark.
-STILL_OVER = {"melding-voorgenomen-huwelijk", "verhuizing-doorgeven"}
-SAMPLE_IDS = [
-    pytest.param(p.stem, marks=pytest.mark.xfail(strict=True, reason="markup not yet lean enough (issue 3 open)"))
-    if p.stem in STILL_OVER else p.stem
-    for p in sorted((REPO_ROOT / "forms").glob("*.yaml"))
-]
+SAMPLE_IDS = [p.stem for p in sorted((REPO_ROOT / "forms").glob("*.yaml"))]
 
 
 @pytest.fixture(scope="module")
