@@ -16,6 +16,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import Callable, Iterator
 
 import yaml
 
@@ -40,12 +41,16 @@ class LoadResult:
         return any(p.is_error for p in self.problems)
 
 
-def load_products(paths: list[str], *, upl_path: str | None = None) -> LoadResult:
+def load_products(
+    paths: list[str], *, upl_path: str | None = None, meanwhile: Callable[[], object] | None = None,
+) -> LoadResult:
+    """``meanwhile``: work for this process while worker processes check the files (a build
+    compiles its templates there), so it costs no time of its own; called once in any case."""
     with _no_cyclic_gc():
-        return _load_products(paths, upl_path)
+        return _load_products(paths, upl_path, meanwhile)
 
 
-def _load_products(paths: list[str], upl_path: str | None) -> LoadResult:
+def _load_products(paths: list[str], upl_path: str | None, meanwhile: Callable[[], object] | None) -> LoadResult:
     result = LoadResult()
 
     # Stage 1: which files. A folder means every definition directly in it.
@@ -61,14 +66,21 @@ def _load_products(paths: list[str], upl_path: str | None) -> LoadResult:
             upl = None
 
     # Stage 3: parse and check each file on its own (over the machine's cores for many files).
+    # The model of each file that is clean on its own is built as its result comes in, while the
+    # workers check the next files; it is kept only if the whole set turns out clean (stage 5).
     schema_valid: list[Document] = []
-    for document, schema_ok, problems in _check_files(result.files, upl):
+    models: list[Product] = []
+    all_clean = True
+    for document, schema_ok, problems in _check_files(result.files, upl, meanwhile):
         result.problems.extend(problems)
+        all_clean = all_clean and document is not None and schema_ok and not any(p.is_error for p in problems)
         if document is None:
             continue
         result.documents.append(document)
         if schema_ok:
             schema_valid.append(document)
+        if all_clean:
+            models.append(Product.from_dict(document.data, source=document.path, version=document.version))
 
     # Stage 4: rules between files (the same product id twice), on the files whose shape is known.
     result.problems.extend(_check_documents(schema_valid))
@@ -78,9 +90,7 @@ def _load_products(paths: list[str], upl_path: str | None) -> LoadResult:
 
     # Stage 5: the model, only from a clean set: renderers never see a half-valid product.
     if not result.has_errors:
-        result.products = [
-            Product.from_dict(doc.data, source=doc.path, version=doc.version) for doc in result.documents
-        ]
+        result.products = models
     return result
 
 
@@ -90,6 +100,9 @@ FileCheck = tuple["Document | None", bool, list[Problem]]
 #: Below this many files a process pool costs more than it saves (measured: forking two workers
 #: and sending results back takes about 0.1 s).
 PARALLEL_FROM = 64
+#: Files per task sent to a worker: small enough that the workers finish together and results
+#: arrive steadily (the models are built from them meanwhile), large enough to keep the traffic low.
+CHUNK = 16
 
 
 def _check_file(path: str, upl) -> FileCheck:
@@ -109,16 +122,24 @@ def _check_file(path: str, upl) -> FileCheck:
     return replace(loaded, root=_id_only(loaded.root)), schema_ok, problems
 
 
-def _check_files(paths: list[str], upl) -> list[FileCheck]:
+def _check_files(paths: list[str], upl, meanwhile: Callable[[], object] | None = None) -> Iterator[FileCheck]:
+    """Each file's check, in the order of ``paths``, as soon as it is done."""
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2 or not _can_fork():
-        return [_check_file(path, upl) for path in paths]
+        if meanwhile:
+            meanwhile()
+        yield from (_check_file(path, upl) for path in paths)
+        return
+    _rules_module()  # imported once here rather than in every worker
     global _worker_upl
     _worker_upl = upl  # inherited by the forked workers: the UPL list is not sent per file
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        chunk = max(1, len(paths) // (workers * 4))
-        return list(pool.map(_check_file_in_worker, paths, chunksize=chunk))
+        chunk = max(1, min(CHUNK, len(paths) // (workers * 4)))
+        results = pool.map(_check_file_in_worker, paths, chunksize=chunk)  # the workers start here
+        if meanwhile:
+            meanwhile()
+        yield from results
 
 
 _worker_upl = None
