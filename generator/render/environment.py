@@ -50,3 +50,12 @@ def environment() -> Environment:
     env.filters["euro"] = format_euro
     env.filters["filesize"] = format_size
     return env
+
+
+def compile_templates(*folders: str) -> None:
+    """Compile every template in ``folders`` now; the environment keeps them. Worker processes
+    forked afterwards inherit them compiled, instead of each compiling its own."""
+    env = environment()
+    for name in env.list_templates(extensions=["html"]):
+        if name.split("/", 1)[0] in folders:
+            env.get_template(name)
