@@ -7,7 +7,11 @@
     on_files      PDFs (into site_dir), then every page as a generated file, the static assets and
                   each product's submission schema
                   (RenderedPage: our HTML, never run through Markdown; page.meta.formloket tells
-                  the theme the language, breadcrumbs and assets)
+                  the theme the language, breadcrumbs and assets); on a large site worker
+                  processes start rendering them here (ParallelRendering)
+    on_env        the submission schemas' text, before MkDocs copies them
+    on_page_context  each page's HTML, just before the theme is rendered around it
+    on_post_build / on_build_error  the workers stop
     on_serve      watch forms/ so ``mkdocs serve`` rebuilds when a definition changes
 
 ``mkdocs build`` writes into site_dir itself; ``formloket build`` (generator/site_build.py) builds
@@ -16,8 +20,12 @@ into a fresh directory and swaps it in, so a failed build never leaves a half-wr
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import pickle
+import shutil
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +34,7 @@ from urllib.parse import urlsplit
 from mkdocs.config import base, config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -35,6 +43,7 @@ from generator.model import Product
 from generator.pipeline import load_products
 from generator.problems import Problem
 from generator.render import catalogue
+from generator.render.environment import compile_templates
 from generator.render.minify import minified
 from generator.report import render as render_report, summary
 
@@ -75,24 +84,103 @@ class GeneratedPage:
     title: str
     render: object  # () -> str
     meta: dict = field(default_factory=dict)
-    html: str | None = None  # filled in advance by render_in_parallel, else rendered on demand
+    html: str | None = None  # rendered on demand, or by the workers of a ParallelRendering
+    rendering: ParallelRendering | None = None  # the workers rendering this page, if any
 
     def content(self) -> str:
         if self.html is None:
-            self.html = self.render()
+            if self.rendering is not None:
+                self.rendering.wait_for(self)
+            else:
+                self.html = self.render()
         return self.html
 
 
 #: Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_FROM = 40
-#: The pages a forked worker renders; set just before the workers start, read by them.
+#: Pages per task sent to a worker.
+CHUNK = 20
+#: The pages the forked workers render, and the folder they put the HTML in; set while they run
+#: (the pool may fork a worker again), read by them.
 _PAGES_TO_RENDER: dict[str, GeneratedPage] = {}
+_RENDERED_DIR = ""
 
 
-def render_in_parallel(pages: dict[str, GeneratedPage], jobs: int | None = None) -> None:
-    """Render every page's HTML in worker processes (one per core), so a large site builds in a
-    fraction of the time. Workers are forked: they already hold the products and the renderers,
-    and only the HTML text travels back."""
+class ParallelRendering:
+    """Pages rendered in forked worker processes (one per core) while MkDocs goes on with the
+    build: asking a page for its content waits for that page only, so MkDocs writes the first
+    pages while the workers render the next. Workers are forked: they already hold the products
+    and the renderers, and only the HTML travels back.
+
+    It travels through a temporary file per task, not through the pool's pipe: this process is
+    busy writing pages meanwhile, and the pool's thread that reads the pipe would need this
+    process's interpreter lock for every 64 kB, holding each worker up until it got it.
+    """
+
+    def __init__(self, pages: dict[str, GeneratedPage], jobs: int):
+        import multiprocessing  # noqa: PLC0415
+
+        global _RENDERED_DIR
+        self.pages = pages
+        keys = [key for key, page in pages.items() if page.html is None]
+        self._folder = tempfile.mkdtemp(prefix="formloket-pages-")
+        _RENDERED_DIR = self._folder
+        _PAGES_TO_RENDER.clear()
+        _PAGES_TO_RENDER.update(pages)
+        # Everything the workers inherit is left out of their garbage collections (and out of
+        # this process's until close): the collector would otherwise walk the products and pages
+        # again and again, and in a worker touch, and so copy, every inherited memory page.
+        gc.freeze()
+        self._pool = multiprocessing.get_context("fork").Pool(jobs)
+        chunks = [keys[start:start + CHUNK] for start in range(0, len(keys), CHUNK)]
+        self._results = self._pool.imap(_render_chunk, enumerate(chunks))
+        self._waiting = len(keys)
+        for key in keys:
+            pages[key].rendering = self
+
+    def wait_for(self, page: GeneratedPage) -> None:
+        while page.html is None:
+            path = next(self._results)
+            with open(path, "rb") as handle:
+                rendered = pickle.load(handle)
+            os.unlink(path)
+            for key, html in rendered:
+                self.pages[key].html = html
+                self.pages[key].rendering = None
+                self._waiting -= 1
+        if not self._waiting:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers (at once, when the build failed before every page was asked for)."""
+        global _RENDERED_DIR
+        if self._pool is None:
+            return
+        if self._waiting:
+            self._pool.terminate()
+        else:
+            self._pool.close()
+        self._pool.join()
+        self._pool = None
+        for page in self.pages.values():
+            page.rendering = None
+        _PAGES_TO_RENDER.clear()
+        _RENDERED_DIR = ""
+        shutil.rmtree(self._folder, ignore_errors=True)
+        gc.unfreeze()
+
+
+def _render_chunk(job: tuple[int, list[str]]) -> str:
+    number, keys = job
+    path = os.path.join(_RENDERED_DIR, f"{number}.pickle")
+    with open(path, "wb") as handle:
+        pickle.dump([(key, _PAGES_TO_RENDER[key].render()) for key in keys], handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def start_rendering(pages: dict[str, GeneratedPage], jobs: int | None = None) -> ParallelRendering | None:
+    """Start rendering ``pages`` in worker processes when that is worth it and safe; else None,
+    and each page is rendered on demand, in this process."""
     import multiprocessing  # noqa: PLC0415
 
     jobs = jobs or os.cpu_count() or 1
@@ -102,35 +190,26 @@ def render_in_parallel(pages: dict[str, GeneratedPage], jobs: int | None = None)
         # can copy a lock another thread holds; then a worker would hang. Render in-process there.
         or threading.active_count() > 1
     ):
-        return  # rendered on demand, one by one
-    # Render one page of each kind here first: the templates are compiled once, before the fork,
-    # instead of once in every worker.
+        return None
+    # Render one page of each kind here first, so that what the renderers set up on first use
+    # (templates, caches) is done once, before the fork, instead of once in every worker.
     kinds: dict[str, str] = {}
     for key in pages:
         parts = key.split("/")
         kinds.setdefault(f"{parts[0]}/{len(parts)}/{parts[-1]}", key)
     for key in kinds.values():
         pages[key].content()
-    _PAGES_TO_RENDER.clear()
-    _PAGES_TO_RENDER.update(pages)
-    keys = [key for key, page in pages.items() if page.html is None]
-    chunks = [keys[start:start + 20] for start in range(0, len(keys), 20)]
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for rendered in pool.imap_unordered(_render_chunk, chunks):
-                for key, html in rendered:
-                    pages[key].html = html
-    finally:
-        _PAGES_TO_RENDER.clear()
-
-
-def _render_chunk(keys: list[str]) -> list[tuple[str, str]]:
-    return [(key, _PAGES_TO_RENDER[key].render()) for key in keys]
+    return ParallelRendering(pages, jobs)
 
 
 class RenderedPage(Page):
     """A page whose HTML the plugin rendered: there is no Markdown source and Markdown never runs
-    (saves a Markdown instance per page, which on 1,000 pages is a tenth of the build)."""
+    (saves a Markdown instance per page, which on 1,000 pages is a tenth of the build).
+
+    Its HTML is put in at ``on_page_context``, just before the theme is rendered around it: on a
+    large site a worker may still be rendering it while MkDocs writes the pages before it. So at
+    ``on_page_content`` it has none yet; a plugin that changes pages' HTML uses ``on_post_page``.
+    """
 
     def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig):
         super().__init__(generated.title, file, config)
@@ -141,7 +220,7 @@ class RenderedPage(Page):
         self.meta = {"formloket": self.generated.meta}
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = self.generated.content()
+        self.content = ""  # see on_page_context
         self.toc = get_toc([])
         self.present_anchor_ids = set()
 
@@ -150,6 +229,8 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
     def __init__(self):
         self.products: list[Product] = []
         self.pages: dict[str, GeneratedPage] = {}
+        self.schema_files: list[tuple[File, GeneratedPage]] = []
+        self.rendering: ParallelRendering | None = None
         self.forms_dir = ""
         self.project_dir = ""
 
@@ -170,7 +251,8 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
 
     def on_pre_build(self, config: MkDocsConfig):
         upl_path = self._project_path(self.config.upl_list) if self.config.upl_list else None
-        result = load_products([self.forms_dir], upl_path=upl_path)
+        # While worker processes check the files, this one compiles the templates the pages need.
+        result = load_products([self.forms_dir], upl_path=upl_path, meanwhile=prepare_renderers)
         if result.has_errors:
             raise InvalidDefinitions(result.problems, len(result.files))
         warnings = [str(problem) for problem in result.problems]
@@ -206,7 +288,8 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
             for product in self.products
             if product.form
         }
-        render_in_parallel({**self.pages, **schemas})
+        # Schemas first: MkDocs copies them (on_env) before it writes any page.
+        self.rendering = start_rendering({**schemas, **self.pages})
         for src_uri, generated in self.pages.items():
             file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             RenderedPage(generated, file, config)  # sets file.page, so MkDocs uses this page
@@ -217,9 +300,34 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
                 config, uri, content=minified(STATIC_DIR / uri.removeprefix("assets/")),
                 inclusion=InclusionLevel.INCLUDED,
             ))
+        self.schema_files = []
         for src_uri, schema in schemas.items():
-            files.append(File.generated(config, src_uri, content=schema.content(), inclusion=InclusionLevel.INCLUDED))
+            file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.INCLUDED)  # see on_env
+            self.schema_files.append((file, schema))
+            files.append(file)
         return files
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        for file, schema in self.schema_files:
+            file.content_string = schema.content()
+        return env
+
+    @event_priority(100)  # first: another plugin's on_page_context (the search index) reads the HTML
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        if isinstance(page, RenderedPage):
+            page.content = page.generated.content()
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig):
+        self._stop_rendering()
+
+    def on_build_error(self, *, error: Exception):
+        self._stop_rendering()
+
+    def _stop_rendering(self) -> None:
+        if self.rendering is not None:
+            self.rendering.close()
+            self.rendering = None
 
     def _build_pdfs(self, config: MkDocsConfig) -> dict:
         if not self.config.pdf:
@@ -316,6 +424,13 @@ def form_renderer():
             raise
         return None
     return form_html
+
+
+def prepare_renderers() -> None:
+    """Compile the templates of the catalogue and the e-form, so that worker processes forked
+    later inherit them instead of each compiling its own."""
+    form_renderer()
+    compile_templates("catalogue", "form", "components")
 
 
 def site_assets() -> list[str]:
