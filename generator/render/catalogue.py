@@ -43,6 +43,7 @@ CHANNEL_SLUGS = {
 LISTING_FOLDERS = {"life-event": "levensgebeurtenissen", "audience": "doelgroepen", "channel": "kanalen"}
 
 
+@lru_cache(maxsize=None)
 def texts(lang: str):
     return translator(lang, TEXTS)
 
@@ -108,6 +109,7 @@ def listings(products: Sequence[Product]) -> list[Listing]:
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
 
+@lru_cache(maxsize=256)  # a few retention periods, on every question of every product
 def duration_in_words(iso: str, lang: str) -> str:
     """ISO 8601 duration as people say it: P5Y -> '5 jaar', P1Y6M -> '1 jaar en 6 maanden'."""
     t = texts(lang)
