@@ -475,64 +475,63 @@ def slots(html: str, numbers: tuple[int, ...]) -> Markup:
     return Markup("".join(html.replace(SLOT, str(n)) for n in numbers))
 
 
-#: A line break between two tags goes, unless both are inline (words around a link or an emphasis).
-_BREAK_BETWEEN_TAGS = re.compile(r"(<(/?)([a-z0-9]+)[^<>]*>)\n+(?=<(/?)([a-z0-9]+))")
-_INLINE = frozenset({"a", "abbr", "b", "br", "code", "em", "i", "small", "span", "strong"})
-
-
-def _join_tags(match: re.Match) -> str:
-    if match.group(3) in _INLINE and match.group(5) in _INLINE:
-        return match.group(1) + " "
-    return match.group(1)
+#: A line break between two tags goes, unless both are inline (words around a link or an emphasis):
+#: those two get a space. Two substitutions without a Python callback (this runs for every form).
+_INLINE = "a|abbr|b|br|code|em|i|small|span|strong"
+_BREAK_BETWEEN_INLINE_TAGS = re.compile(rf"(</?(?:{_INLINE})\b[^<>]*>)\n+(?=</?(?:{_INLINE})\b)")
+_BREAK_BETWEEN_TAGS = re.compile(r"(?<=>)\n+(?=<[a-z/])")
 
 
 def without_breaks_between_tags(html: str) -> str:
     """The page has a weight budget: the templates are written one tag a line for people, and the
     line breaks between block tags change nothing on screen."""
     lines = "\n".join(line for line in html.splitlines() if line.strip())
-    return _BREAK_BETWEEN_TAGS.sub(_join_tags, lines)
+    return _BREAK_BETWEEN_TAGS.sub("", _BREAK_BETWEEN_INLINE_TAGS.sub(r"\1 ", lines))
 
 
-#: An attribute value that needs no quotes (HTML allows any but space, quotes, =, <, > and `; "/" stays
-#: quoted so a value can never run into the end of a tag, and so do URLs).
-_TAG = re.compile(r"""(<[a-z][a-z0-9]*)((?:\s+[^\s=<>"']+(?:=(?:"[^"]*"|'[^']*'))?)*)(\s*>)""")
-_ATTRIBUTE = re.compile(r"""(\s+[^\s=<>"']+)=(["'])([A-Za-z0-9_.,#-]+)\2""")
-
-
-def without_needless_quotes(html: str) -> str:
-    """``id="fl-naam"`` -> ``id=fl-naam``: valid HTML, two bytes less for most of the page's attributes."""
-    return _TAG.sub(lambda tag: tag.group(1) + _ATTRIBUTE.sub(r"\1=\3", tag.group(2)) + tag.group(3), html)
-
-
-#: Ids kept as they are: the step headings and the error summary's title (few, and named in tests and
+#: One attribute with a quoted value. Matched left to right over the page, each attribute whole, so
+#: the JSON inside data-fl-show-if='...' is never read as attributes; text has its quotes escaped.
+_ATTRIBUTE = re.compile(r"""(\s[^\s=<>"'/]+=)(?:"([^"]*)"|'([^']*)')""")
+#: A value that needs no quotes (HTML allows all but space, quotes, =, <, > and `; "/" stays quoted
+#: so a value can never run into the end of a tag, and so do URLs).
+_BARE_VALUE = re.compile(r"[A-Za-z0-9_.,#-]+")
+#: Ids kept as they are: the step headings' and the error summary's (few, and named in tests and
 #: reports); every other id in the form only ties a label, hint or "why" text to its control.
 _READABLE_IDS = ("fl-step-", "fl-error-summary")
-_ID = re.compile(r"""(\sid=)(["'])(fl-[^"']+)\2""")
-_ID_REFERENCE = re.compile(r"""(\s(?:for|aria-describedby|aria-labelledby)=)(["'])([^"']*)\2|(\shref=)(["'])#([^"']*)\5""")
+_ID_ATTRIBUTES = frozenset({"id=", "for=", "aria-describedby=", "aria-labelledby="})
 
 
-def with_short_ids(html: str) -> str:
-    """``id="fl-medeverhuizers-2-geboortedatum-day"`` -> ``id=f41``, and every ``for``,
-    ``aria-describedby``, ``aria-labelledby`` and ``href="#..."`` that names it. The long ids spell
-    out the input's name, which is on the input already; they made up a fifth of the largest form
-    page (issue 3: 50 KB). form.js and the tests find inputs by name, never by id."""
+def compact_attributes(html: str, *, short_ids: bool = True) -> str:
+    """Quotes only where a value needs them (``class=fl-hint``), and with ``short_ids`` every id of
+    the form (``fl-medeverhuizers-2-geboortedatum-day``) renamed ``f41`` in its ``id``, ``for``,
+    ``aria-describedby``, ``aria-labelledby`` and ``href="#..."`` alike. The long ids spell out the
+    input's name, which is on the input already, and were a fifth of the largest form page (issue 3:
+    50 KB). Short ids are given in order of first mention; form.js and the tests find inputs by name.
+    One pass over the page: this runs for every form of every build."""
     short: dict[str, str] = {}
-    for match in _ID.finditer(html):
-        long = match.group(3)
-        if not long.startswith(_READABLE_IDS) and long not in short:
-            short[long] = f"f{len(short)}"
-    if not short:
-        return html
 
-    def reference(match: re.Match) -> str:
-        if match.group(1):
-            words = " ".join(short.get(word, word) for word in match.group(3).split())
-            return f"{match.group(1)}{match.group(2)}{words}{match.group(2)}"
-        target = match.group(6)
-        return f"{match.group(4)}{match.group(5)}#{short.get(target, target)}{match.group(5)}"
+    def rename(word: str) -> str:
+        if not word.startswith("fl-") or word.startswith(_READABLE_IDS):
+            return word
+        name = short.get(word)
+        if name is None:
+            name = short[word] = f"f{len(short)}"
+        return name
 
-    html = _ID.sub(lambda m: f"{m.group(1)}{m.group(2)}{short.get(m.group(3), m.group(3))}{m.group(2)}", html)
-    return _ID_REFERENCE.sub(reference, html)
+    def attribute(match: re.Match) -> str:
+        head, double = match.group(1), match.group(2)
+        value = double if double is not None else match.group(3)
+        if short_ids:
+            if head[1:] in _ID_ATTRIBUTES:
+                value = " ".join(map(rename, value.split()))
+            elif head[1:] == "href=" and value.startswith("#fl-"):
+                value = "#" + rename(value[1:])
+        if _BARE_VALUE.fullmatch(value):
+            return head + value
+        quote = '"' if double is not None else "'"
+        return head + quote + value + quote
+
+    return _ATTRIBUTE.sub(attribute, html)
 
 
 def no_endpoint_notice(product: Product, t: Translate) -> Markup:
@@ -545,7 +544,7 @@ def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None, 
     """The e-form as an HTML fragment that starts with the h1 (see the module docstring). Without an
     endpoint the form says it cannot be sent online yet, and has no submit button. ``readable_ids``
     keeps the ids spelled out from the names (``fl-adres-postcode``), for reading the markup and for
-    tests of its structure; the site gets the short ones (``with_short_ids``)."""
+    tests of its structure; the site gets the short ones (``compact_attributes``)."""
     if product.form is None:
         raise ValueError(f"product {product.id!r} has no form")
     t = translator(product.lang, FORM_TEXT, OWN_TEXT)
@@ -570,8 +569,7 @@ def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None, 
         slots=slots,
         t=t,
     )
-    html = without_breaks_between_tags(html)
-    return without_needless_quotes(html if readable_ids else with_short_ids(html)) + "\n"
+    return compact_attributes(without_breaks_between_tags(html), short_ids=not readable_ids) + "\n"
 
 
 # --- component examples (templates/components/<name>/examples.yaml) ---------------------------
