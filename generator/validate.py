@@ -16,15 +16,16 @@ import difflib
 import json
 import re
 from functools import cache
-from typing import Any, Iterable, Iterator
-
-import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from generator import PRODUCT_SCHEMA
 from generator.load import Document
 from generator.locate import position
 from generator.problems import Problem, breadcrumb
+
+if TYPE_CHECKING:  # jsonschema itself is imported only when a document has faults (0.1 s a start)
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 try:  # optional accelerator; the results are the same without it, only slower
     import jsonschema_rs
@@ -40,6 +41,8 @@ def product_schema() -> dict:
 
 @cache
 def _python_validator() -> jsonschema.protocols.Validator:
+    import jsonschema  # noqa: PLC0415 - see the top: only for documents with faults
+
     schema = product_schema()
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
@@ -60,6 +63,8 @@ def validate_document(document: Document) -> list[Problem]:
     problems = {p: None for p in _problems(document, errors)}  # a dict keeps order and drops repeats
     if errors and not problems:
         # Never let a fault through unexplained: say it in jsonschema's words rather than not at all.
+        from jsonschema.exceptions import best_match  # noqa: PLC0415
+
         error = best_match(errors)
         problems = {_at(document, tuple(error.absolute_path), error.message): None}
     return sorted(problems, key=lambda p: (p.line, p.column))  # stable: schema order at one place
@@ -110,6 +115,8 @@ def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:
         if message:
             yield _at(document, path, message)
     elif kind in ("oneOf", "anyOf") and error.context:
+        from jsonschema.exceptions import best_match  # noqa: PLC0415 - a document with faults
+
         yield from _explain(document, best_match(error.context))
     else:
         yield _at(document, path, _value_message(error))
