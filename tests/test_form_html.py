@@ -368,3 +368,15 @@ def test_script_messages_cover_every_question_type():
     types = set(schema["$defs"]["field"]["properties"]["type"]["enum"]) - CONTAINER_TYPES - CONTENT_TYPES
     assert set(TYPE_MESSAGES) == types
     assert all(k in FORM_TEXT["nl"] for keys in TYPE_MESSAGES.values() for k in keys)
+
+
+def test_quotes_in_help_text_stay_as_written(tmp_path):
+    # Markdown keeps quotes in text; dropping "needless" quotes must touch attributes only.
+    text = FIXTURE.read_text().replace(
+        "why: Om u te vinden in de BRP.",
+        """why: 'Vul in zoals code="1234" of id=''fl-x'' en for="fl-naam" staat.'""")
+    path = tmp_path / "alle-vragen.yaml"
+    path.write_text(text)
+    for readable in (True, False):
+        html = render_form(load(path), endpoint="/x", readable_ids=readable)
+        assert """Vul in zoals code="1234" of id='fl-x' en for="fl-naam" staat.""" in html

@@ -489,9 +489,11 @@ def without_breaks_between_tags(html: str) -> str:
     return _BREAK_BETWEEN_TAGS.sub("", _BREAK_BETWEEN_INLINE_TAGS.sub(r"\1 ", lines))
 
 
-#: One attribute with a quoted value. Matched left to right over the page, each attribute whole, so
-#: the JSON inside data-fl-show-if='...' is never read as attributes; text has its quotes escaped.
-_ATTRIBUTE = re.compile(r"""(\s[^\s=<>"'/]+=)(?:"([^"]*)"|'([^']*)')""")
+#: One attribute with a quoted value, or (group 1) a run of text that holds a quote: Markdown keeps
+#: quotes in text (``x="abc"``), and the text alternative, tried at the ">" before it, passes such a
+#: run over whole. Matched left to right, each attribute whole, so the JSON inside
+#: data-fl-show-if='...' is never read as attributes.
+_ATTRIBUTE = re.compile(r"""(>[^<"']*["'][^<]*)|(\s[^\s=<>"'/]+=)(?:"([^"]*)"|'([^']*)')""")
 #: A value that needs no quotes (HTML allows all but space, quotes, =, <, > and `; "/" stays quoted
 #: so a value can never run into the end of a tag, and so do URLs).
 _BARE_VALUE = re.compile(r"[A-Za-z0-9_.,#-]+")
@@ -519,8 +521,10 @@ def compact_attributes(html: str, *, short_ids: bool = True) -> str:
         return name
 
     def attribute(match: re.Match) -> str:
-        head, double = match.group(1), match.group(2)
-        value = double if double is not None else match.group(3)
+        if match.group(1) is not None:
+            return match.group(1)  # text, as it is
+        head, double = match.group(2), match.group(3)
+        value = double if double is not None else match.group(4)
         if short_ids:
             if head[1:] in _ID_ATTRIBUTES:
                 value = " ".join(map(rename, value.split()))
