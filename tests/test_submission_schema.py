@@ -190,3 +190,19 @@ def test_integer_range_pattern_matches_exactly_the_range(low, span, number):
     pattern = re.compile(rules.integer_range_pattern(low, high))
     inside = (low is None or number >= low) and (high is None or number <= high)
     assert bool(pattern.match(str(number))) == inside
+
+
+def test_file_uploads_and_only_they_are_marked_as_files(tmp_path):
+    # check-pdf leaves files out of a paper form's expected fields by this mark alone, so a file
+    # without allowed types or a size limit must carry it too.
+    text = FIXTURE.read_text(encoding="utf-8")
+    product = load(FIXTURE)
+    file_ids = {f.id for f in product.form.walk() if f.type == "file"}
+    properties = submission_schema(product)["properties"]
+    files = {name for name in properties if name.split("-")[-1] in file_ids}  # getuigen-2-kopie_id
+    marked = {name for name, spec in properties.items() if spec.get("x-formloket-type") == "file"}
+    assert files and marked == files
+    bare = tmp_path / "alle-vragen.yaml"
+    bare.write_text(re.sub(r"\n\s+(accept|max_size_mb):.*", "", text), encoding="utf-8")
+    product = load(bare)
+    assert all(submission_schema(product)["properties"][name].get("x-formloket-type") == "file" for name in files)

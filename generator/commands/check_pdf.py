@@ -9,6 +9,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.render.submission_schema import FILE_MARK
+
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 #: Inputs that never become PDF fields: a file cannot be attached to paper, buttons post nothing.
 NOT_FIELDS = {"file", "submit", "button", "reset", "image"}
@@ -61,16 +63,8 @@ def expected_names(site: Path, pdf: Path) -> set[str] | None:
 
 
 def _is_file_property(spec) -> bool:
-    """A file upload in the submission schema: binary content or a file-shaped object."""
-    if not isinstance(spec, dict):
-        return False
-    if spec.get("x-formloket-type") == "file" or spec.get("contentEncoding") or spec.get("contentMediaType"):
-        return True
-    # What submission_schema writes for a file today: the file name, matched against its extensions.
-    one = spec.get("anyOf", [spec])[0] if isinstance(spec.get("anyOf"), list) else spec
-    return isinstance(one, dict) and (
-        str(one.get("pattern", "")).startswith("[.](") or str(one.get("description", "")).startswith("Bestandsnaam")
-    )
+    """A file upload in the submission schema: submission_schema marks it (FILE_MARK)."""
+    return isinstance(spec, dict) and spec.get(FILE_MARK) == "file"
 
 
 def run(args) -> int:

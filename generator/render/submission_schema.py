@@ -21,6 +21,8 @@ from generator.model import ADDRESS_PARTS, CHECKED, DATE_PARTS, NO, OPTIONAL_ADD
 from generator.render import validation_rules as rules
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+#: Annotation on a file upload's property (validators ignore keywords they do not know).
+FILE_MARK = "x-formloket-type"
 
 #: A condition on submitted names, as JSON: {"field": name, "equals": "x"} | {"field": name,
 #: "one_of": [...]} | {"field": name, "answered": bool} | {"all": [...]} | {"any": [...]}.
@@ -221,9 +223,11 @@ def _property_schemas(field: Field, prefix: str, title: str) -> dict[str, dict[s
             one.update(_pattern(rf"[.]({extensions})$"))
         if field.max_size_mb:
             one["description"] = f"Bestandsnaam; het bestand is hoogstens {field.max_size_mb:g} MB."
+        # Marked, so that a reader of the schema (check-pdf) knows a file without parsing patterns:
+        # a file cannot be a field on paper.
         if field.multiple:
-            return {name: {"title": title, "anyOf": [one, {"type": "array", "items": one}]}}
-        return {name: one}
+            return {name: {"title": title, FILE_MARK: "file", "anyOf": [one, {"type": "array", "items": one}]}}
+        return {name: {**one, FILE_MARK: "file"}}
     raise ValueError(f"unknown question type {kind!r}")
 
 
