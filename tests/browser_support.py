@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import shutil
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from generator.a11y import browser
-from generator.a11y.server import SiteServer
+from generator.a11y.server import LoopbackServer, SiteServer
 
-__all__ = ["PostCatcher", "SiteServer", "launch_chromium", "write_project"]
+__all__ = ["PostCatcher", "SiteServer", "build_site", "launch_chromium", "write_project"]
 
 
 def launch_chromium(playwright):
     return browser.launch(playwright)
 
 
-class PostCatcher:
+class PostCatcher(LoopbackServer):
     """Records each POST to 127.0.0.1:<free port> (content type and body); answers 200 "ontvangen"."""
 
     def __init__(self):
@@ -40,22 +40,11 @@ class PostCatcher:
             def log_message(self, format, *args):  # noqa: A002
                 pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        super().__init__(Handler)
 
     @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}/inzending"
-
-    def __enter__(self) -> "PostCatcher":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=10)
+    def endpoint(self) -> str:
+        return self.url("/inzending")
 
 
 def write_project(directory: Path, forms: list[Path], endpoint: str) -> Path:
@@ -75,6 +64,18 @@ def write_project(directory: Path, forms: list[Path], endpoint: str) -> Path:
         encoding="utf-8",
     )
     return config
+
+
+def build_site(directory: Path, forms: list[Path], endpoint: str) -> Path:
+    """``write_project`` in ``directory``/project, built with ``formloket build`` into
+    ``directory``/site, which is returned; the build must succeed."""
+    from conftest import run_formloket  # noqa: PLC0415 - the tests' own way to run the CLI
+
+    config = write_project(directory / "project", forms, endpoint)
+    site = directory / "site"
+    built = run_formloket("build", "--config", config, "--site-dir", site, cwd=config.parent)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return site
 
 
 def posted_fields(content_type: str, body: bytes) -> dict[str, str]:

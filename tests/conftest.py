@@ -14,11 +14,12 @@ SHARED_DIR = REPO_ROOT.parent / "shared"
 UPL_PATH = SHARED_DIR / "data" / "upl.json"
 
 
-def run_formloket(*args: str, cwd: str | Path = REPO_ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_formloket(*args: str, cwd: str | Path = REPO_ROOT, env: dict | None = None,
+                  timeout: float = 300) -> subprocess.CompletedProcess:
     """``formloket ARGS`` in ``cwd``, with text stdout/stderr and the exit code; never raises on exit 1."""
     return subprocess.run(
         [sys.executable, "-m", "generator", *map(str, args)],
-        cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=300,
+        cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=timeout,
     )
 
 

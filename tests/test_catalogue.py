@@ -107,38 +107,26 @@ def test_phone_numbers_become_tel_links(products):
 @pytest.fixture(scope="module")
 def served_site(tmp_path_factory):
     """The samples built with `formloket build` and served over loopback HTTP (the CSP's 'self')."""
-    import functools
-    import http.server
-    import threading
-
+    from browser_support import SiteServer
     from conftest import run_formloket
     from test_build import make_project
 
     project = make_project(tmp_path_factory.mktemp("served") / "project")
     result = run_formloket("build", cwd=project)
     assert result.returncode == 0, result.stderr
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=project / "site"))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     loaded = load_products([str(project / "forms")])
-    yield f"http://127.0.0.1:{server.server_address[1]}", loaded.products
-    server.shutdown()
+    with SiteServer(project / "site") as server:
+        yield server.origin, loaded.products
 
 
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
+    from browser_support import launch_chromium
+
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 

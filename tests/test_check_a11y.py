@@ -10,12 +10,11 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, run_formloket
 
 FIXTURES = Path(__file__).parent / "fixtures" / "a11y"
 
@@ -23,9 +22,8 @@ pytestmark = pytest.mark.browser
 
 
 def run_slow(*args, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess:
-    """``formloket ARGS`` with room for the full gate on a shared, busy machine (conftest allows 300 s)."""
-    return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, encoding="utf-8", timeout=900)
+    """``formloket ARGS`` with room for the full gate on a shared, busy machine."""
+    return run_formloket(*args, cwd=cwd, timeout=900)
 
 
 @pytest.fixture(scope="module")

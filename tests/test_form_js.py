@@ -7,16 +7,14 @@ served from a loopback http.server, as a browser would load it from the site.
 
 from __future__ import annotations
 
-import functools
 import glob
-import http.server
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
+from browser_support import SiteServer, launch_chromium
 from generator.pipeline import load_products
 from generator.render import validation_rules as rules
 from generator.render.form_html import FORM_ASSETS, PdfLink, render_form
@@ -29,8 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "generator" / "static"
 FIXTURE = Path(__file__).parent / "fixtures" / "form" / "alle-vragen.yaml"
 SAMPLES = sorted(glob.glob(str(ROOT / "forms" / "*.yaml")))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -62,17 +58,9 @@ def write_site(folder: Path, product, readable_ids: bool = True) -> Path:
     return folder
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def serve(folder: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with SiteServer(folder) as server:
+        yield server.url("/")
 
 
 @pytest.fixture(scope="module")
@@ -88,9 +76,10 @@ def examples_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 

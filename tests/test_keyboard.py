@@ -10,7 +10,7 @@ import jsonschema
 
 import pytest
 
-from browser_support import PostCatcher, SiteServer, launch_chromium, posted_fields, write_project
+from browser_support import PostCatcher, SiteServer, build_site, launch_chromium, posted_fields
 from conftest import REPO_ROOT
 
 pytestmark = pytest.mark.browser
@@ -37,14 +37,11 @@ FOCUSED = """() => { const e = document.activeElement; const s = getComputedStyl
           visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'}; }"""
 
 
-def test_verhuizing_doorgeven_by_keyboard_alone(formloket, tmp_path):
+def test_verhuizing_doorgeven_by_keyboard_alone(tmp_path):
     from playwright.sync_api import sync_playwright
 
     with PostCatcher() as catcher:
-        config = write_project(tmp_path / "project", [REPO_ROOT / "forms" / f"{PRODUCT}.yaml"], catcher.url)
-        site = tmp_path / "site"
-        built = formloket("build", "--config", config, "--site-dir", site, cwd=config.parent)
-        assert built.returncode == 0, built.stdout + built.stderr
+        site = build_site(tmp_path, [REPO_ROOT / "forms" / f"{PRODUCT}.yaml"], catcher.endpoint)
         with SiteServer(site) as server, sync_playwright() as playwright:
             chromium = launch_chromium(playwright)
             try:
@@ -97,14 +94,11 @@ def test_verhuizing_doorgeven_by_keyboard_alone(formloket, tmp_path):
     jsonschema.validate(filled, schema)
 
 
-def test_empty_step_error_is_announced_and_its_link_moves_focus(formloket, tmp_path):
+def test_empty_step_error_is_announced_and_its_link_moves_focus(tmp_path):
     from playwright.sync_api import sync_playwright
 
     with PostCatcher() as catcher:
-        config = write_project(tmp_path / "project", [REPO_ROOT / "forms" / f"{PRODUCT}.yaml"], catcher.url)
-        site = tmp_path / "site"
-        built = formloket("build", "--config", config, "--site-dir", site, cwd=config.parent)
-        assert built.returncode == 0, built.stdout + built.stderr
+        site = build_site(tmp_path, [REPO_ROOT / "forms" / f"{PRODUCT}.yaml"], catcher.endpoint)
         with SiteServer(site) as server, sync_playwright() as playwright:
             chromium = launch_chromium(playwright)
             try:

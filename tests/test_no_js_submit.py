@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from browser_support import PostCatcher, posted_fields, SiteServer, launch_chromium, write_project
+from browser_support import PostCatcher, SiteServer, build_site, launch_chromium, posted_fields
 from conftest import REPO_ROOT
 from generator.load import load_document
 from generator.model import Form
@@ -20,15 +20,12 @@ pytestmark = pytest.mark.browser
 PRODUCT = "verhuizing-doorgeven"
 
 
-def test_verhuizing_doorgeven_posts_without_javascript(formloket, tmp_path):
+def test_verhuizing_doorgeven_posts_without_javascript(tmp_path):
     from playwright.sync_api import sync_playwright
 
     source = REPO_ROOT / "forms" / f"{PRODUCT}.yaml"
     with PostCatcher() as catcher:
-        config = write_project(tmp_path / "project", [source], catcher.url)
-        site = tmp_path / "site"
-        built = formloket("build", "--config", config, "--site-dir", site, cwd=config.parent)
-        assert built.returncode == 0, built.stdout + built.stderr
+        site = build_site(tmp_path, [source], catcher.endpoint)
         with SiteServer(site) as server, sync_playwright() as playwright:
             chromium = launch_chromium(playwright)
             try:

@@ -163,8 +163,8 @@ def pgm_pixels(data: bytes) -> tuple[int, int, bytes]:
     return width, height, pixels
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
 def test_page_one_is_drawn_and_not_blank(built, tmp_path):
+    assert shutil.which("pdftoppm"), "pdftoppm is missing: install poppler-utils (bash .ci/install --test)"
     subprocess.run(
         ["pdftoppm", "-gray", "-r", "40", "-f", "1", "-l", "1", str(built[1]["huwelijk-test"].path), str(tmp_path / "p")],
         check=True, timeout=60,
