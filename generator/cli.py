@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import sys
 
 #: sub-command -> (module under generator.commands, one-line help)
@@ -46,5 +48,24 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """The console command: ``main``, then exit without tearing the interpreter down.
+
+    After ``formloket build`` of 500 products the process holds a million objects (definitions,
+    pages, templates); freeing them one by one at exit took a quarter of a second, longer than
+    some whole steps of the build, and nothing needs them freed: the process ends. So once the
+    command has returned (its pools joined, its files written and its temporary folders gone),
+    the output is flushed and the process ends at once (``os._exit``), as mypy does for the same
+    reason. ``main`` itself returns normally, for callers in Python."""
+    code = main()
+    try:
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed or broken pipe: let the normal exit report it
+        sys.exit(code)
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
