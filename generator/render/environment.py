@@ -6,13 +6,13 @@ Autoescape is on for every template, so a string from a definition can never bec
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
-from markupsafe import Markup, escape
-
+from generator.render import compact_markup
 from generator.render.markdown import markdown_filter
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -38,17 +38,9 @@ def format_size(size_bytes: int, lang: str = "nl") -> str:
     return f"{megabytes.replace('.', ',') if lang == 'nl' else megabytes} MB"
 
 
-def html_attributes(values: dict) -> Markup:
-    """``{"data-fl-required": True, "data-fl-max": 8, "hidden": None}`` -> `` data-fl-required
-    data-fl-max='8'``: None and False leave an attribute out, True writes it bare, values are
-    escaped (Markup, such as JSON already escaped for an attribute, stays as it is). A filter, not a
-    macro: the forms call it dozens of times a page, and a Jinja macro call costs ten times more."""
-    parts = []
-    for key, value in values.items():
-        if value is None or value is False:
-            continue
-        parts.append(f" {key}" if value is True else f" {key}='{escape(value)}'")
-    return Markup("".join(parts))
+#: What the compiled templates depend on besides their text: this module and the rewrite.
+_ENVIRONMENT_VERSION = hashlib.sha256(
+    Path(__file__).read_bytes() + Path(compact_markup.__file__).read_bytes()).hexdigest()
 
 
 class KeptTemplates(FileSystemBytecodeCache):
@@ -57,6 +49,11 @@ class KeptTemplates(FileSystemBytecodeCache):
     in the temporary folder; it refuses a folder another user could write to). Each entry holds
     the SHA-1 of its template's source and the Jinja and Python versions, and a stale one is
     compiled again. A cache that cannot be read or written is no cache, never a failed build."""
+
+    def get_source_checksum(self, source: str) -> str:
+        # Jinja knows the template's text, not what our environment makes of it (its options, the
+        # CompactAttributes rewrite): entries from another version of those must not be used.
+        return super().get_source_checksum(source + _ENVIRONMENT_VERSION)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
@@ -95,11 +92,14 @@ def new_environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=[compact_markup.CompactAttributes],
     )
     env.filters["markdown"] = markdown_filter
     env.filters["euro"] = format_euro
     env.filters["filesize"] = format_size
-    env.filters["attrs"] = html_attributes
+    env.filters["attrs"] = compact_markup.html_attributes
+    env.filters["attribute_value"] = compact_markup.attribute_value
+    env.filters["id_value"] = compact_markup.id_value
     return env
 
 

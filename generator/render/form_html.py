@@ -21,6 +21,7 @@ from typing import Any, Callable
 from markupsafe import Markup, escape
 
 from generator.model import ADDRESS_PARTS, CHECKED, DATE_PARTS, NO, YES, Condition, Field, Form, Page, Product
+from generator.render.compact_markup import SLOT, short_ids_for_page, slots
 from generator.render.environment import environment
 from generator.render.form_text import FORM_TEXT
 from generator.render.i18n import translator
@@ -35,10 +36,6 @@ FORM_ASSETS = ("assets/form.css", "assets/form.js")
 NO_DRAFT_TYPES = frozenset({"bsn", "iban", "file"})
 
 Translate = Callable[..., str]
-
-#: Stands for a repeat slot's number in the one rendering of the slots that are alike (a character
-#: from Unicode's private use area: no definition text contains it).
-SLOT = "\ue000"
 
 #: Texts of this module not yet in form_text.py (kept here so both languages ship together).
 OWN_TEXT = {
@@ -468,13 +465,6 @@ def script_messages(t: Translate, form: Form) -> Markup:
     return json_attribute({k: t(k, **placeholders) for k in keys})
 
 
-def slots(html: str, numbers: tuple[int, ...]) -> Markup:
-    """One rendering of repeat slots that are alike, once per slot number (see ``SLOT``)."""
-    if numbers == (1,):
-        return Markup(html)
-    return Markup("".join(html.replace(SLOT, str(n)) for n in numbers))
-
-
 #: A line break between two tags goes, unless both are inline (words around a link or an emphasis):
 #: those two get a space. Two substitutions without a Python callback (this runs for every form).
 _INLINE = "a|abbr|b|br|code|em|i|small|span|strong"
@@ -489,55 +479,6 @@ def without_breaks_between_tags(html: str) -> str:
     return _BREAK_BETWEEN_TAGS.sub("", _BREAK_BETWEEN_INLINE_TAGS.sub(r"\1 ", lines))
 
 
-#: One attribute with a quoted value, or (group 1) a run of text that holds a quote: Markdown keeps
-#: quotes in text (``x="abc"``), and the text alternative, tried at the ">" before it, passes such a
-#: run over whole. Matched left to right, each attribute whole, so the JSON inside
-#: data-fl-show-if='...' is never read as attributes.
-_ATTRIBUTE = re.compile(r"""(>[^<"']*["'][^<]*)|(\s[^\s=<>"'/]+=)(?:"([^"]*)"|'([^']*)')""")
-#: A value that needs no quotes (HTML allows all but space, quotes, =, <, > and `; "/" stays quoted
-#: so a value can never run into the end of a tag, and so do URLs).
-_BARE_VALUE = re.compile(r"[A-Za-z0-9_.,#-]+")
-#: Ids kept as they are: the step headings' and the error summary's (few, and named in tests and
-#: reports); every other id in the form only ties a label, hint or "why" text to its control.
-_READABLE_IDS = ("fl-step-", "fl-error-summary")
-_ID_ATTRIBUTES = frozenset({"id=", "for=", "aria-describedby=", "aria-labelledby="})
-
-
-def compact_attributes(html: str, *, short_ids: bool = True) -> str:
-    """Quotes only where a value needs them (``class=fl-hint``), and with ``short_ids`` every id of
-    the form (``fl-medeverhuizers-2-geboortedatum-day``) renamed ``f41`` in its ``id``, ``for``,
-    ``aria-describedby``, ``aria-labelledby`` and ``href="#..."`` alike. The long ids spell out the
-    input's name, which is on the input already, and were a fifth of the largest form page (issue 3:
-    50 KB). Short ids are given in order of first mention; form.js and the tests find inputs by name.
-    One pass over the page: this runs for every form of every build."""
-    short: dict[str, str] = {}
-
-    def rename(word: str) -> str:
-        if not word.startswith("fl-") or word.startswith(_READABLE_IDS):
-            return word
-        name = short.get(word)
-        if name is None:
-            name = short[word] = f"f{len(short)}"
-        return name
-
-    def attribute(match: re.Match) -> str:
-        if match.group(1) is not None:
-            return match.group(1)  # text, as it is
-        head, double = match.group(2), match.group(3)
-        value = double if double is not None else match.group(4)
-        if short_ids:
-            if head[1:] in _ID_ATTRIBUTES:
-                value = " ".join(map(rename, value.split()))
-            elif head[1:] == "href=" and value.startswith("#fl-"):
-                value = "#" + rename(value[1:])
-        if _BARE_VALUE.fullmatch(value):
-            return head + value
-        quote = '"' if double is not None else "'"
-        return head + quote + value + quote
-
-    return _ATTRIBUTE.sub(attribute, html)
-
-
 def no_endpoint_notice(product: Product, t: Translate) -> Markup:
     """Said on the form when the site has nowhere to send it: the other channels are on the product page."""
     link = Markup('<a href="../">{}</a>').format(product.title)
@@ -548,7 +489,7 @@ def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None, 
     """The e-form as an HTML fragment that starts with the h1 (see the module docstring). Without an
     endpoint the form says it cannot be sent online yet, and has no submit button. ``readable_ids``
     keeps the ids spelled out from the names (``fl-adres-postcode``), for reading the markup and for
-    tests of its structure; the site gets the short ones (``compact_attributes``)."""
+    tests of its structure; the site gets the short ones (``compact_markup``)."""
     if product.form is None:
         raise ValueError(f"product {product.id!r} has no form")
     t = translator(product.lang, FORM_TEXT, OWN_TEXT)
@@ -556,24 +497,25 @@ def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None, 
     steps, final_pages, loose_declarations = builder.steps_and_final()
     has_file = any(f.type == "file" for f in product.form.walk())
     template = environment().get_template("form/form.html")
-    html = template.render(
-        product=product,
-        form=product.form,
-        title=product.form.title or product.title,
-        intro=markdown_filter(product.form.intro),
-        endpoint=endpoint,
-        no_endpoint_notice=no_endpoint_notice(product, t) if not endpoint else None,
-        pdf=pdf,
-        enctype="multipart/form-data" if has_file else "application/x-www-form-urlencoded",
-        steps=steps,
-        final_pages=final_pages,
-        loose_declarations=loose_declarations,
-        messages=script_messages(t, product.form),
-        draft_key=f"formloket:{product.id}:{product.version}",
-        slots=slots,
-        t=t,
-    )
-    return compact_attributes(without_breaks_between_tags(html), short_ids=not readable_ids) + "\n"
+    with short_ids_for_page(not readable_ids):
+        html = template.render(
+            product=product,
+            form=product.form,
+            title=product.form.title or product.title,
+            intro=markdown_filter(product.form.intro),
+            endpoint=endpoint,
+            no_endpoint_notice=no_endpoint_notice(product, t) if not endpoint else None,
+            pdf=pdf,
+            enctype="multipart/form-data" if has_file else "application/x-www-form-urlencoded",
+            steps=steps,
+            final_pages=final_pages,
+            loose_declarations=loose_declarations,
+            messages=script_messages(t, product.form),
+            draft_key=f"formloket:{product.id}:{product.version}",
+            slots=slots,
+            t=t,
+        )
+    return without_breaks_between_tags(html) + "\n"
 
 
 # --- component examples (templates/components/<name>/examples.yaml) ---------------------------

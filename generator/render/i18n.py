@@ -16,15 +16,26 @@ TextTable = Mapping[str, Mapping[str, str]]
 
 
 def translator(lang: str, *tables: TextTable) -> Callable[..., str]:
-    """A function ``t(key, **values)`` for one language, formatting ``{name}`` placeholders."""
+    """A function ``t(key, **values)`` for one language, formatting ``{name}`` placeholders; the
+    first table that has a key gives its text."""
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}")
+    texts: dict[str, str] = {}
+    for table in reversed(tables):
+        texts.update(table[lang])
+    # A page asks for hundreds of texts, most without placeholders: those are returned as they are.
+    plain = {key: text for key, text in texts.items() if "{" not in text and "}" not in text}
 
     def t(key: str, **values: object) -> str:
-        for table in tables:
-            if key in table[lang]:
-                return table[lang][key].format(**values)
-        raise KeyError(f"no {lang} text for {key!r}")
+        text = plain.get(key)
+        if text is not None:
+            return text
+        try:
+            return texts[key].format(**values)
+        except KeyError:
+            if key not in texts:
+                raise KeyError(f"no {lang} text for {key!r}") from None
+            raise
 
     return t
 
