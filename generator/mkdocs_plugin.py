@@ -41,6 +41,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator.model import Product
 from generator.pipeline import load_products
+from generator.plugin_settings import DEFAULT_FORMS_DIR, project_path
 from generator.problems import Problem
 from generator.render import catalogue
 from generator.render.environment import compile_templates
@@ -56,7 +57,7 @@ NO_ENDPOINT = "no endpoint configured: forms will post nowhere; set plugins.form
 
 
 class FormloketConfig(base.Config):
-    forms_dir = c.Type(str, default="forms")
+    forms_dir = c.Type(str, default=DEFAULT_FORMS_DIR)
     endpoint = c.Optional(c.Type(str))
     upl_list = c.Optional(c.Type(str))
     pdf = c.Type(bool, default=True)
@@ -243,11 +244,7 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
         return config
 
     def _project_path(self, path: str) -> str:
-        """A path from mkdocs.yml, relative to mkdocs.yml's folder; kept relative to the working
-        directory when that is the same folder, so messages read ``forms/x.yaml:3:1``."""
-        absolute = os.path.normpath(os.path.join(self.project_dir, path))
-        relative = os.path.relpath(absolute)
-        return relative if not relative.startswith("..") else absolute
+        return project_path(self.project_dir, path)
 
     def on_pre_build(self, config: MkDocsConfig):
         upl_path = self._project_path(self.config.upl_list) if self.config.upl_list else None

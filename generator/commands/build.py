@@ -21,8 +21,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # MkDocs and the renderers are imported here, so `formloket validate` stays quick to start.
-    from generator.site_build import BuildOptions, build_site  # noqa: PLC0415
+    from generator import pipeline, plugin_settings  # noqa: PLC0415
 
-    return build_site(BuildOptions(config_file=args.config, site_dir=args.site_dir,
-                                   strict=args.strict, clean=args.clean))
+    # Worker processes start reading the definitions now, while this process loads MkDocs; the
+    # plugin takes their work over (or, if mkdocs.yml turns out to say otherwise, reads again).
+    found = plugin_settings.definition_paths(args.config)
+    if found:
+        pipeline.start_loading(found[0], upl_path=found[1])
+    try:
+        # MkDocs and the renderers are imported here, so `formloket validate` stays quick to start.
+        from generator.site_build import BuildOptions, build_site  # noqa: PLC0415
+
+        return build_site(BuildOptions(config_file=args.config, site_dir=args.site_dir,
+                                       strict=args.strict, clean=args.clean))
+    finally:
+        pipeline.cancel_started_loading()
