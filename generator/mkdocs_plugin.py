@@ -192,14 +192,17 @@ def start_rendering(pages: dict[str, GeneratedPage], jobs: int | None = None) ->
         or threading.active_count() > 1
     ):
         return None
-    # Render one page of each kind here first, so that what the renderers set up on first use
-    # (templates, caches) is done once, before the fork, instead of once in every worker.
-    kinds: dict[str, str] = {}
+    # Render one page of each kind the site has many of (product pages, forms, schemas) here
+    # first, so that what the renderers set up on first use (caches, Markdown) is done once, before
+    # the fork, instead of once in every worker. Kinds of a few pages (the home page, the lists)
+    # are left to the workers: while this process renders, they have not started yet.
+    kinds: dict[str, list[str]] = {}
     for key in pages:
         parts = key.split("/")
-        kinds.setdefault(f"{parts[0]}/{len(parts)}/{parts[-1]}", key)
-    for key in kinds.values():
-        pages[key].content()
+        kinds.setdefault(f"{parts[0]}/{len(parts)}/{parts[-1]}", []).append(key)
+    for keys in kinds.values():
+        if len(keys) > CHUNK:
+            pages[keys[0]].content()
     return ParallelRendering(pages, jobs)
 
 

@@ -11,7 +11,8 @@ was a quarter of the time an e-form took to render. Now the work is done where t
   (``attribute_value``, or ``id_value`` for ``id``, ``for``, ``aria-describedby`` and
   ``aria-labelledby``) that quotes it only if it must. Templates keep being written as plain HTML.
 - ``html_attributes`` (the ``attrs`` filter) does the same for the attributes it writes.
-- Short ids are given in order of first mention by the ``ShortIds`` of the page being rendered
+- Short ids are given in the order they are first rendered (a question's controls before its
+  label: they are rendered first) by the ``ShortIds`` of the page being rendered
   (``short_ids_for_page``); form.js and the tests find inputs by name. The ids of the step
   headings and of the error summary stay readable: they are few, and tests and reports name them.
 
@@ -48,7 +49,7 @@ _READABLE_IDS = ("fl-step-", "fl-error-summary")
 
 
 class ShortIds:
-    """``f0``, ``f1``, ... for the ids of one page, in order of first mention."""
+    """``f0``, ``f1``, ... for the ids of one page, in the order they are first rendered."""
 
     def __init__(self):
         self.short: dict[str, str] = {}
@@ -87,7 +88,8 @@ def _quoted(text: str, quote: str = DOUBLE) -> Markup:
 
 def _ids(text: str) -> str:
     ids = _page_ids.get()
-    return " ".join(map(ids.rename, text.split())) if ids is not None else text
+    # str.split: Markup's own split makes a Markup of every word
+    return " ".join(map(ids.rename, str.split(text))) if ids is not None else text
 
 
 def attribute_value(value: object) -> Markup:
@@ -122,7 +124,7 @@ def html_attributes(values: dict) -> Markup:
 
 def slots(html: str, numbers: tuple[int, ...]) -> Markup:
     """One rendering of repeat slots that are alike, once per slot number (see ``SLOT``); the ids
-    of each copy are named as it is made, so they come in order of mention."""
+    of each copy are named as it is made, so every copy has its own."""
     if numbers == (1,):
         return Markup(html)
     ids = _page_ids.get()
