@@ -5,15 +5,20 @@ them. What a browser reads must not change: same values, same references between
 from __future__ import annotations
 
 import re
+import sys
 from html.parser import HTMLParser
 
 import pytest
 from markupsafe import Markup
 
+from conftest import REPO_ROOT
+
 from generator.render.compact_markup import (
     SLOT, attribute_value, compact_template_source, html_attributes, id_value, short_ids_for_page, slots,
 )
 from generator.render.environment import new_environment
+
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
 
 def render(source: str, **values) -> str:
@@ -109,3 +114,26 @@ def test_readable_ids_in_repeat_slots_get_their_number():
     with short_ids_for_page(False):
         copies = slots(f'<input id={id_value(f"fl-kind-{SLOT}-naam")}>', (2, 3))
     assert copies == "<input id=fl-kind-2-naam><input id=fl-kind-3-naam>"
+
+
+def test_line_breaks_go_from_the_templates_exactly_as_from_the_finished_page(tmp_path, monkeypatch):
+    # The templates lose their line breaks between tags as Jinja loads them; that must give the
+    # page that dropping them from the finished page gives (without_breaks_between_tags, which
+    # knows what the Jinja code put in). Every sample form, the component examples, synthetic forms.
+    from generator.pipeline import load_products
+    from generator.render import form_html
+    from generator.render.form_html import examples_product, render_form, without_breaks_between_tags
+    from synthetic import write_products
+
+    write_products(tmp_path / "forms", n=12, fields=20, seed=11)
+    products = [p for p in load_products([str(REPO_ROOT / "forms")]).products if p.form]
+    products += load_products([str(tmp_path / "forms")]).products + [examples_product(), examples_product("en")]
+    compact = {p.id + p.lang: render_form(p, endpoint="/in") for p in products}
+
+    written = new_environment()
+    written.compact_line_breaks = False  # the templates as written, one tag a line
+    monkeypatch.setattr(form_html, "environment", lambda: written)
+    for product in products:
+        raw = render_form(product, endpoint="/in")
+        assert raw.count("\n") > 50, "the reference must keep the line breaks of the templates"
+        assert without_breaks_between_tags(raw) + "\n" == compact[product.id + product.lang], product.id

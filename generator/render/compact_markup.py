@@ -11,6 +11,10 @@ was a quarter of the time an e-form took to render. Now the work is done where t
   (``attribute_value``, or ``id_value`` for ``id``, ``for``, ``aria-describedby`` and
   ``aria-labelledby``) that quotes it only if it must. Templates keep being written as plain HTML.
 - ``html_attributes`` (the ``attrs`` filter) does the same for the attributes it writes.
+- The line breaks between tags go the same way: the templates are written one tag a line for
+  people, and a break between two block tags changes nothing on screen (between two inline tags
+  it becomes a space). A break next to ``{{ ... }}`` or ``{% ... %}`` goes too when the text on its
+  other side is a tag; the texts put in (Markdown) come without them (``form_html.form_markdown``).
 - Short ids are given in the order they are first rendered (a question's controls before its
   label: they are rendered first) by the ``ShortIds`` of the page being rendered
   (``short_ids_for_page``); form.js and the tests find inputs by name. The ids of the step
@@ -81,25 +85,32 @@ def short_ids_for_page(short: bool) -> Iterator[None]:
 SINGLE, DOUBLE = "'", '"'
 
 
-def _quoted(text: str, quote: str = DOUBLE) -> Markup:
+def _text(value: object) -> str:
+    """``value`` escaped for HTML, as a plain str: these run hundreds of times a page, and a
+    Markup is slow to make (and to split). A value that may stand bare needs no escaping."""
+    if type(value) is str and _BARE_VALUE(value):
+        return value
+    return str(escape(value))
+
+
+def _quoted(text: str, quote: str) -> str:
     """``text`` (escaped already) as an attribute value: bare if it may be."""
-    return Markup(text if _BARE_VALUE(text) else f"{quote}{text}{quote}")
+    return text if _BARE_VALUE(text) else f"{quote}{text}{quote}"
 
 
 def _ids(text: str) -> str:
     ids = _page_ids.get()
-    # str.split: Markup's own split makes a Markup of every word
-    return " ".join(map(ids.rename, str.split(text))) if ids is not None else text
+    return " ".join(map(ids.rename, text.split())) if ids is not None else text
 
 
 def attribute_value(value: object) -> Markup:
     """The ``attribute_value`` filter: ``{{ x }}`` in an attribute, escaped and quoted if needed."""
-    return _quoted(escape(value))
+    return Markup(_quoted(_text(value), DOUBLE))
 
 
 def id_value(value: object) -> Markup:
     """The ``id_value`` filter: an attribute that holds ids, renamed for the page."""
-    return _quoted(_ids(escape(value)))
+    return Markup(_quoted(_ids(_text(value)), DOUBLE))
 
 
 def html_attributes(values: dict) -> Markup:
@@ -115,10 +126,10 @@ def html_attributes(values: dict) -> Markup:
         if value is True:
             parts.append(f" {key}")
             continue
-        text = escape(value)
+        text = _text(value)
         if key in ID_ATTRIBUTES:
             text = _ids(text)
-        parts.append(f" {key}={_quoted(text, quote=SINGLE)}")
+        parts.append(f" {key}={_quoted(text, SINGLE)}")
     return Markup("".join(parts))
 
 
@@ -151,13 +162,40 @@ _DYNAMIC_ATTRIBUTE = re.compile(
 _STATIC_BARE_ATTRIBUTE = re.compile(r"""(\s[A-Za-z][\w:-]*=)"([A-Za-z0-9_.,#-]+)\"""")
 
 
-def compact_template_source(source: str) -> str:
+def compact_template_source(source: str, *, line_breaks: bool = True) -> str:
     """The template as it would be written compactly by hand: ``class="fl-hint"`` becomes
-    ``class=fl-hint``, and ``id="{{ q.id }}-hint"`` becomes ``id={{ ((q.id) ~ "-hint") | id_value }}``."""
+    ``class=fl-hint``, ``id="{{ q.id }}-hint"`` becomes ``id={{ ((q.id) ~ "-hint") | id_value }}``,
+    and ``</legend>`` + line break + ``<div`` becomes ``</legend><div``."""
     source = _DYNAMIC_ATTRIBUTE.sub(_through_filter, source)
     parts = _JINJA.split(source)
+    last = len(parts) - 1
     parts[::2] = [_STATIC_BARE_ATTRIBUTE.sub(r"\1\2", text) for text in parts[::2]]
+    if line_breaks:
+        parts[::2] = [_without_breaks(text, index > 0, index < last)
+                      for index, text in enumerate(parts) if index % 2 == 0]
     return "".join(parts)
+
+
+#: Line breaks with the indentation after them.
+_BREAKS = re.compile(r"(?:\n[ \t]*)+")
+_INLINE = "a|abbr|b|br|code|em|i|small|span|strong"
+_INLINE_TAG_END = re.compile(rf"</?(?:{_INLINE})\b[^<>]*>$")
+_INLINE_TAG_START = re.compile(rf"</?(?:{_INLINE})\b")
+
+
+def _without_breaks(text: str, after_jinja: bool, before_jinja: bool) -> str:
+    """``text``, literal text of a template, without the line breaks that stand between two tags
+    (one written here, or the output of the Jinja code before or after ``text``)."""
+    def replace(match: re.Match) -> str:
+        before, after = text[:match.start()], text[match.end():]
+        tag_before = before.endswith(">") or (not before and after_jinja)
+        tag_after = after.startswith("<") or (not after and before_jinja)
+        if not (tag_before and tag_after):
+            return match.group(0)
+        if _INLINE_TAG_END.search(before) and _INLINE_TAG_START.match(after):
+            return " "
+        return ""
+    return _BREAKS.sub(replace, text)
 
 
 def _through_filter(match: re.Match) -> str:
@@ -186,7 +224,12 @@ class CompactAttributes(Extension):
     """Rewrites the e-form's templates (``form/``, ``components/``) with ``compact_template_source``
     as Jinja loads them; the catalogue and the PDF keep their markup as written."""
 
+    def __init__(self, environment):
+        super().__init__(environment)
+        # Off only in tests, which compare with the line breaks dropped from the finished page.
+        environment.extend(compact_line_breaks=True)
+
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         if name and name.startswith(("form/", "components/")):
-            return compact_template_source(source)
+            return compact_template_source(source, line_breaks=self.environment.compact_line_breaks)
         return source
