@@ -21,7 +21,6 @@ into a fresh directory and swaps it in, so a failed build never leaves a half-wr
 from __future__ import annotations
 
 import gc
-import json
 import os
 import pickle
 import shutil
@@ -31,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import orjson
 from mkdocs.config import base, config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -281,10 +281,8 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
             self.products, lang=self.config.lang, pdfs=pdfs, endpoint_for=self.endpoint_for, contact=contact,
         )
         schemas = {
-            f"producten/{product.id}/inzending.schema.json": GeneratedPage("", lambda product=product: json.dumps(
-                # compact: without indent, json uses its C encoder (ten times faster for 500 schemas)
-                submission_schema_for(product), ensure_ascii=False, separators=(",", ":"),
-            ))
+            f"producten/{product.id}/inzending.schema.json": GeneratedPage(
+                "", lambda product=product: schema_text(submission_schema_for(product)))
             for product in self.products
             if product.form
         }
@@ -437,6 +435,12 @@ def site_assets() -> list[str]:
     """Every asset's path in the site (``assets/site.css``); the e-form's come from D's FORM_ASSETS."""
     module = form_renderer()
     return list(dict.fromkeys(SITE_ASSETS + (tuple(module.FORM_ASSETS) if module else ())))
+
+
+def schema_text(schema: dict) -> str:
+    """Compact JSON, UTF-8 as it is (the bytes ``json.dumps(ensure_ascii=False, separators=(",",
+    ":"))`` gives): orjson writes a schema in a fifth of the time, and a site has one per form."""
+    return orjson.dumps(schema).decode()
 
 
 def submission_schema_for(product: Product) -> dict:

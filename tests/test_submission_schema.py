@@ -206,3 +206,18 @@ def test_file_uploads_and_only_they_are_marked_as_files(tmp_path):
     bare.write_text(re.sub(r"\n\s+(accept|max_size_mb):.*", "", text), encoding="utf-8")
     product = load(bare)
     assert all(submission_schema(product)["properties"][name].get("x-formloket-type") == "file" for name in files)
+
+
+def test_the_published_schema_is_compact_utf8_json_as_json_writes_it():
+    # The site writes the schema with orjson (faster); the bytes must be what json.dumps gives.
+    import json
+
+    from generator.mkdocs_plugin import schema_text
+
+    products = [p for p in (load(path) for path in SAMPLES) if p.form]
+    assert products
+    for product in products:
+        schema = submission_schema(product)
+        assert schema_text(schema) == json.dumps(schema, ensure_ascii=False, separators=(",", ":"))
+    awkward = {"a": "x\u0001\t\n\"\\/é\u2028😀<>&", "b": [1, 2.5, 1e20, -0.0, True, None]}
+    assert schema_text(awkward) == json.dumps(awkward, ensure_ascii=False, separators=(",", ":"))
