@@ -475,7 +475,8 @@ _BREAK_BETWEEN_TAGS = re.compile(r"(?<=>)\n+(?=<[a-z/])")
 def form_markdown(text: str | None) -> Markup:
     """A text's Markdown as the e-form shows it: without the line breaks between its tags, as the
     form's templates are written (compact_markup.CompactAttributes)."""
-    return Markup(without_breaks_between_tags(markdown_filter(text)))
+    html = markdown_filter(text)
+    return html if "\n" not in html else Markup(without_breaks_between_tags(html))
 
 
 def without_breaks_between_tags(html: str) -> str:
