@@ -97,6 +97,9 @@ class GeneratedPage:
         return self.html
 
 
+#: What an e-form page may weigh, HTML with its CSS and JS, uncompressed (issue 3).
+PAGE_BUDGET_BYTES = 50_000
+
 #: Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_FROM = 40
 #: Pages per task sent to a worker.
@@ -235,6 +238,7 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.schema_files: list[tuple[File, GeneratedPage]] = []
         self.rendering: ParallelRendering | None = None
+        self.asset_bytes: dict[str, int] = {}
         self.forms_dir = ""
         self.project_dir = ""
 
@@ -292,12 +296,12 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
             file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             RenderedPage(generated, file, config)  # sets file.page, so MkDocs uses this page
             files.append(file)
+        self.asset_bytes = {}
         for uri in site_assets():
             # minified as published (issue 3 page weight); the sources stay readable
-            files.append(File.generated(
-                config, uri, content=minified(STATIC_DIR / uri.removeprefix("assets/")),
-                inclusion=InclusionLevel.INCLUDED,
-            ))
+            content = minified(STATIC_DIR / uri.removeprefix("assets/"))
+            self.asset_bytes[uri] = len(content.encode("utf-8"))
+            files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED))
         self.schema_files = []
         for src_uri, schema in schemas.items():
             file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.INCLUDED)  # see on_env
@@ -315,6 +319,24 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
         if isinstance(page, RenderedPage):
             page.content = page.generated.content()
         return context
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig):
+        if isinstance(page, RenderedPage) and page.generated.meta.get("form_action") is not None:
+            self._check_weight(page, output)
+        return output
+
+    def _check_weight(self, page: RenderedPage, output: str) -> None:
+        """Warn when an e-form page is heavier than the budget, HTML with its CSS and JS: a
+        definition can make it so (many repeat slots, long texts), and the editor should hear."""
+        meta = page.generated.meta
+        assets = ["assets/site.css", *meta.get("stylesheets", ()), *meta.get("scripts", ())]
+        weight = len(output.encode("utf-8")) + sum(self.asset_bytes.get(uri, 0) for uri in dict.fromkeys(assets))
+        if weight > PAGE_BUDGET_BYTES:
+            log.warning(
+                f"{page.file.dest_uri}: the e-form page weighs {weight / 1000:.1f} kB with its CSS and "
+                f"JavaScript, more than the {PAGE_BUDGET_BYTES // 1000} kB a form page may weigh to load "
+                f"quickly on a slow phone; a lower max on a repeating group, or shorter texts, make it lighter "
+                f"({page.generated.meta.get('source', 'its definition')})")
 
     def on_post_build(self, *, config: MkDocsConfig):
         self._stop_rendering()
@@ -406,6 +428,7 @@ def plan_pages(
                 "stylesheets": [uri for uri in form_module.FORM_ASSETS if uri.endswith(".css")],
                 "scripts": [uri for uri in form_module.FORM_ASSETS if uri.endswith(".js")],
                 "form_action": [origin] if origin else [],
+                "source": product.source,
             },
         )
     return pages

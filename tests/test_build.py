@@ -275,6 +275,38 @@ def test_no_endpoint_warns_and_strict_fails_without_touching_the_site(tmp_path):
     assert_site_unchanged(project, content, mtime)
 
 
+def test_an_e_form_page_over_the_weight_budget_warns_and_strict_fails(tmp_path):
+    # 8 people moving along keep verhuizing-doorgeven just under 50 kB; 12 put it over.
+    source = (REPO_ROOT / "forms" / "verhuizing-doorgeven.yaml").read_text(encoding="utf-8")
+    assert "max: 8\n" in source
+    heavy = tmp_path / "verhuizing-doorgeven.yaml"
+    heavy.write_text(source.replace("max: 8\n", "max: 12\n", 1), encoding="utf-8")
+    light = make_project(tmp_path / "light", forms=[REPO_ROOT / "forms" / "verhuizing-doorgeven.yaml"])
+    assert "weighs" not in run_formloket("build", cwd=light).stderr
+
+    project = make_project(tmp_path / "heavy", forms=[heavy])
+    relaxed = run_formloket("build", cwd=project)
+    assert relaxed.returncode == 0, relaxed.stderr
+    warning = re.search(r"WARNING: formloket: producten/verhuizing-doorgeven/formulier/index.html: the e-form page weighs "
+                        r"(\d+\.\d) kB with its CSS and JavaScript, more than the 50 kB a form page may weigh "
+                        r"to load quickly on a slow phone; a lower max on a repeating group, or shorter texts, "
+                        r"make it lighter \(forms/verhuizing-doorgeven.yaml\)", relaxed.stderr)
+    assert warning, relaxed.stderr
+    # the figure is the page as published: its HTML and the CSS and JS it links
+    site = project / "site"
+    page = site / "producten" / "verhuizing-doorgeven" / "formulier" / "index.html"
+    linked = re.findall(r'(?:href|src)="\.\./\.\./\.\./(assets/[\w.]+)"', page.read_text(encoding="utf-8"))
+    assert len(linked) == 3
+    expected = page.stat().st_size + sum((site / uri).stat().st_size for uri in linked)
+    assert float(warning.group(1)) == round(expected / 1000, 1)
+
+    content, mtime = (site / "index.html").read_bytes(), (site / "index.html").stat().st_mtime_ns
+    strict = run_formloket("build", "--strict", cwd=project)
+    assert strict.returncode == 1 and "weighs" in strict.stderr and "strict mode" in strict.stderr
+    assert "Traceback" not in strict.stderr
+    assert_site_unchanged(project, content, mtime)
+
+
 def test_a_product_endpoint_overrides_the_site_wide_one(tmp_path):
     source = (REPO_ROOT / "forms" / "grofvuil-ophalen.yaml").read_text(encoding="utf-8")
     own = tmp_path / "grofvuil-ophalen.yaml"
