@@ -40,3 +40,28 @@ def test_templates_print_through_quick_escape_also_from_the_cache(tmp_path):
     cached.get_template("catalogue/accessibility.html")
     again = new_environment(kept_templates(str(tmp_path))).get_template("catalogue/accessibility.html")
     assert again.root_render_func.__globals__["escape"] is quick_escape
+
+
+def test_calls_from_templates_keep_their_meaning():
+    from jinja2 import pass_context, pass_environment
+
+    @pass_context
+    def with_context(context, suffix):
+        return context["name"] + suffix
+
+    @pass_environment
+    def with_environment(env, value):
+        return f"{type(env).__name__}:{value}"
+
+    def plain(value, *, twice=False):
+        return value * 2 if twice else value
+
+    def stops():
+        raise StopIteration
+
+    source = ("{% macro box(x) %}[{{ x }}]{% endmacro %}{% macro wrap(x) %}[{{ x }}{{ caller() }}]{% endmacro %}"
+              "{{ box(1) }}{% call wrap(2) %}+{% endcall %}|{{ with_context('!') }}|{{ with_environment(3) }}"
+              "|{{ plain('a', twice=True) }}|{{ stops() is undefined }}")
+    values = {"name": "Jan", "with_context": with_context, "with_environment": with_environment,
+              "plain": plain, "stops": stops}
+    assert new_environment().from_string(source).render(**values) == "[1][2+]|Jan!|Environment:3|aa|True"
