@@ -7,6 +7,7 @@ what encloses what. Answering them once here keeps each rule short.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterator
 
 from generator.model import CONTAINER_TYPES, CONTENT_TYPES
@@ -24,32 +25,35 @@ KIND_NAMES = {
 
 @dataclass(frozen=True, eq=False)
 class Node:
-    """A page or an entry of a page (question, group, repeating group, content block)."""
+    """A page or an entry of a page (question, group, repeating group, content block).
+
+    What a node is (kind, id, input or not) is worked out once: the rules ask it of every node
+    many times over (some 280 times a definition)."""
 
     path: tuple[str | int, ...]
     data: dict[str, Any]
     order: int  # position in document order: a page comes before its fields, a group before its own
     parent: "Node | None"  # the enclosing group, repeat or page; None for a page
 
-    @property
+    @cached_property
     def kind(self) -> str:
         return PAGE if self.parent is None else str(self.data.get("type"))
 
-    @property
+    @cached_property
     def id(self) -> str | None:
         value = self.data.get("id")
         return value if isinstance(value, str) else None
 
-    @property
+    @cached_property
     def is_page(self) -> bool:
         return self.parent is None
 
-    @property
+    @cached_property
     def is_input(self) -> bool:
         """A question the citizen answers."""
         return not self.is_page and self.kind not in CONTAINER_TYPES and self.kind not in CONTENT_TYPES
 
-    @property
+    @cached_property
     def is_required(self) -> bool:
         return self.is_input and self.data.get("required", True) is not False
 
@@ -92,16 +96,16 @@ class FormTree:
                 _add_fields(node, nodes)
         return cls(tuple(nodes))
 
-    @property
+    @cached_property
     def pages(self) -> list[Node]:
         return [n for n in self.nodes if n.is_page]
 
-    @property
+    @cached_property
     def entries(self) -> list[Node]:
         """Everything on the pages, nested entries included."""
         return [n for n in self.nodes if not n.is_page]
 
-    @property
+    @cached_property
     def inputs(self) -> list[Node]:
         return [n for n in self.nodes if n.is_input]
 
