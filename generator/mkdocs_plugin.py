@@ -321,7 +321,7 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
         return context
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig):
-        if isinstance(page, RenderedPage) and page.generated.meta.get("form_action") is not None:
+        if isinstance(page, RenderedPage) and "form_action" in page.generated.meta:  # an e-form page
             self._check_weight(page, output)
         return output
 
@@ -336,7 +336,7 @@ class FormloketPlugin(BasePlugin[FormloketConfig]):
                 f"{page.file.dest_uri}: the e-form page weighs {weight / 1000:.1f} kB with its CSS and "
                 f"JavaScript, more than the {PAGE_BUDGET_BYTES // 1000} kB a form page may weigh to load "
                 f"quickly on a slow phone; a lower max on a repeating group, or shorter texts, make it lighter "
-                f"({page.generated.meta.get('source', 'its definition')})")
+                f"({meta['source']})")
 
     def on_post_build(self, *, config: MkDocsConfig):
         self._stop_rendering()

@@ -122,7 +122,8 @@ def test_line_breaks_go_from_the_templates_exactly_as_from_the_finished_page(tmp
     # knows what the Jinja code put in). Every sample form, the component examples, synthetic forms.
     from generator.pipeline import load_products
     from generator.render import form_html
-    from generator.render.form_html import examples_product, render_form, without_breaks_between_tags
+    from generator.render.compact_markup import without_breaks_between_tags
+    from generator.render.form_html import examples_product, render_form
     from synthetic import write_products
 
     write_products(tmp_path / "forms", n=12, fields=20, seed=11)

@@ -16,12 +16,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field as dc_field
+from functools import lru_cache
 from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
 from generator.model import ADDRESS_PARTS, CHECKED, DATE_PARTS, NO, YES, Condition, Field, Form, Page, Product
-from generator.render.compact_markup import SLOT, short_ids_for_page, slots
+from generator.render.compact_markup import SLOT, short_ids_for_page, slots, without_breaks_between_tags
 from generator.render.environment import environment
 from generator.render.form_text import FORM_TEXT
 from generator.render.i18n import translator
@@ -465,11 +466,10 @@ def script_messages(t: Translate, form: Form) -> Markup:
     return json_attribute({k: t(k, **placeholders) for k in keys})
 
 
-#: A line break between two tags goes, unless both are inline (words around a link or an emphasis):
-#: those two get a space. Two substitutions without a Python callback (this runs for every form).
-_INLINE = "a|abbr|b|br|code|em|i|small|span|strong"
-_BREAK_BETWEEN_INLINE_TAGS = re.compile(rf"(</?(?:{_INLINE})\b[^<>]*>)\n+(?=</?(?:{_INLINE})\b)")
-_BREAK_BETWEEN_TAGS = re.compile(r"(?<=>)\n+(?=<[a-z/])")
+@lru_cache(maxsize=None)
+def form_texts(lang: str) -> Translate:
+    """The e-form's texts in ``lang``: one translator per language, not one per form."""
+    return translator(lang, FORM_TEXT, OWN_TEXT)
 
 
 def form_markdown(text: str | None) -> Markup:
@@ -477,13 +477,6 @@ def form_markdown(text: str | None) -> Markup:
     form's templates are written (compact_markup.CompactAttributes)."""
     html = markdown_filter(text)
     return html if "\n" not in html else Markup(without_breaks_between_tags(html))
-
-
-def without_breaks_between_tags(html: str) -> str:
-    """The page has a weight budget: the templates are written one tag a line for people, and the
-    line breaks between block tags change nothing on screen."""
-    lines = "\n".join(line for line in html.splitlines() if line.strip())
-    return _BREAK_BETWEEN_TAGS.sub("", _BREAK_BETWEEN_INLINE_TAGS.sub(r"\1 ", lines))
 
 
 def no_endpoint_notice(product: Product, t: Translate) -> Markup:
@@ -499,7 +492,7 @@ def render_form(product: Product, *, endpoint: str, pdf: PdfLink | None = None, 
     tests of its structure; the site gets the short ones (``compact_markup``)."""
     if product.form is None:
         raise ValueError(f"product {product.id!r} has no form")
-    t = translator(product.lang, FORM_TEXT, OWN_TEXT)
+    t = form_texts(product.lang)
     builder = FormBuilder(product, t)
     steps, final_pages, loose_declarations = builder.steps_and_final()
     has_file = any(f.type == "file" for f in product.form.walk())
