@@ -209,10 +209,11 @@ def test_file_uploads_and_only_they_are_marked_as_files(tmp_path):
 
 
 def test_the_published_schema_is_compact_utf8_json_as_json_writes_it():
-    # The site writes the schema with orjson (faster); the bytes must be what json.dumps gives.
+    # The site writes its JSON (schemas, the e-form's conditions and messages) with orjson, which
+    # is faster; the bytes must be what json.dumps gives.
     import json
 
-    from generator.mkdocs_plugin import schema_text
+    from generator.render.compact_json import compact_json as schema_text
 
     products = [p for p in (load(path) for path in SAMPLES) if p.form]
     assert products

@@ -141,6 +141,9 @@ def new_environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
         bytecode_cache=bytecode_cache,
+        # The templates are formloket's own, not the site's: they do not change while it runs, so
+        # Jinja need not look at each file's time again every time a page asks for a template.
+        auto_reload=False,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

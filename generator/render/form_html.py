@@ -13,7 +13,6 @@ check-your-answers page (see the DOM contract at the top of form.js).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field as dc_field
 from functools import lru_cache
@@ -22,6 +21,7 @@ from typing import Any, Callable
 from markupsafe import Markup, escape
 
 from generator.model import ADDRESS_PARTS, CHECKED, DATE_PARTS, NO, YES, Condition, Field, Form, Page, Product
+from generator.render.compact_json import compact_json
 from generator.render.compact_markup import SLOT, short_ids_for_page, slots, without_breaks_between_tags
 from generator.render.environment import environment
 from generator.render.form_text import FORM_TEXT
@@ -158,7 +158,7 @@ def json_attribute(value: Any) -> Markup:
     """JSON for an attribute written in single quotes (the ``attrs`` macro quotes that way): escaped
     for HTML, without turning every double quote into &#34; (conditions and messages are mostly
     quotes, and the page has a weight budget)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = compact_json(value)
     escaped = text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;")
     return Markup(escaped)
 
