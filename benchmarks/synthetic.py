@@ -94,7 +94,7 @@ def product(index: int, fields: int = 20, seed: int = 0) -> dict[str, Any]:
         "id": f"{subject}-{index:04d}",
         "title": f"{subject.capitalize()} {index} aanvragen",
         "summary": f"Vraag {subject} {index} aan bij de gemeente. Voor inwoners die dit nodig hebben voor hun woning of auto.",
-        "description": f"U vraagt {subject} online aan, op papier of aan de balie.\n\n- Het duurt ongeveer 10 minuten.\n- Houd uw DigiD bij de hand.\n",
+        "description": f"U vraagt {subject} {index} online aan, op papier of aan de balie.\n\n- Het duurt ongeveer 10 minuten.\n- Houd uw DigiD bij de hand.\n",
         "upl": {"name": upl_name, "uri": f"http://standaarden.overheid.nl/owms/terms/{upl_term}"},
         "audience": ["burger"],  # the UPL entries above are for citizens only
         "life_events": rng.sample(LIFE_EVENTS, 2),
@@ -105,7 +105,7 @@ def product(index: int, fields: int = 20, seed: int = 0) -> dict[str, Any]:
         "requirements": ["U woont in de gemeente.", "U heeft een geldig identiteitsbewijs."],
         "objection": "U kunt binnen 6 weken bezwaar maken bij het college.",
         "channels": _channels(rng),
-        "form": _form(rng, subject, fields, department),
+        "form": _form(rng, f"{subject} {index}", fields, department),
     }
 
 
@@ -238,4 +238,4 @@ def _form(rng: random.Random, subject: str, fields: int, department: str) -> dic
     for page in pages:
         if page["intro"] is None:
             del page["intro"]
-    return {"title": f"{subject.capitalize()} aanvragen", "intro": "Het invullen duurt ongeveer 10 minuten.", "pages": pages}
+    return {"title": f"{subject[0].upper()}{subject[1:]} aanvragen", "intro": "Het invullen duurt ongeveer 10 minuten.", "pages": pages}
