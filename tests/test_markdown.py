@@ -1,5 +1,5 @@
-"""Help texts' Markdown: plain paragraphs take a quick way round the converter and the sanitiser,
-with the same HTML."""
+"""Help texts' Markdown: plain paragraphs and simple lists take a quick way round the converter and
+the sanitiser, with the same HTML."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def test_the_quick_way_gives_what_the_converter_gives(text):
 # Texts that are nearly plain: words of safe characters in lines and paragraphs, a line now and then
 # starting with what could open a list, a heading or code, or ending in spaces.
 _WORD = st.text(alphabet="aAzZéëĳ09,.;:?!'\"/%€()’‘“”–—…-", min_size=1, max_size=8)
-_LINE = st.tuples(st.sampled_from(["", "", "", "", "", "- ", "1. ", "9", "# ", "> ", "    ", "=", "+ ", "* "]),
+_LINE = st.tuples(st.sampled_from(["", "", "", "", "", "- ", "- ", "- ", "1. ", "9", "# ", "> ", "    ", "=", "+ ", "* "]),
                   st.sampled_from("aZéĳ"), st.lists(_WORD, min_size=1, max_size=6).map(" ".join),
                   st.sampled_from(["", "", "", "", "", " ", "  "])).map("".join)
 _NEARLY_PLAIN = st.tuples(st.lists(_LINE, min_size=1, max_size=5),
@@ -47,6 +47,8 @@ def test_nearly_plain_texts_give_what_the_converter_gives(text):
     "Uw BSN gebruiken we om u in de BRP op te zoeken (Wet BRP, artikel 2.38).\n",
     "Eerste alinea.\nNog een regel.\n\n\nTweede alinea: “zo” – of niet…\n",
     "Kosten: € 12,50 per jaar; 100% vergoed?",
+    "U kunt dit online regelen.\n\n- Het duurt 10 minuten.\n- Houd uw DigiD bij de hand.\n",
+    "- een\n- twee\n\nDaarna een alinea.\n\n- en weer een lijst",
 ])
 def test_plain_sentences_take_the_quick_way(text):
     assert plain_paragraphs(text) == converted(text)
@@ -57,7 +59,10 @@ def test_plain_sentences_take_the_quick_way(text):
     "Lees [de regels](https://example.nl).",
     "1. eerste\n2. tweede",
     "2024 was een goed jaar.",  # a line starting with a digit could be a list item
-    "- een\n- twee",
+    "- een\n\n- twee",  # items apart: Markdown makes them paragraphs
+    "Zie:\n- een",  # a paragraph and an item in one block: Markdown keeps it one paragraph
+    "- een\nverder",
+    "- - -",
     "Titel\n=====",
     "    code",
     "regel met twee spaties  \nvolgende",

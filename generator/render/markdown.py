@@ -43,15 +43,17 @@ def converted(text: str) -> str:
 #: Text of letters and digits, spaces, line breaks and punctuation that means nothing to Markdown
 #: (not emphasis, a link, code, an escape or HTML); ``_`` is in ``\w`` and is ruled out apart.
 _PLAIN_CHARACTERS = re.compile(r"[\w\n ,.;:?!'\"/%€()’‘“”–—…-]*").fullmatch
-#: A line that starts with anything but a letter (a digit, a dash or a space could start a list or
-#: code), or that ends in a space (two make a line break).
-_MARKDOWN_LINE_EDGE = re.compile(r"^(?![^\W\d_]|$)| $", re.MULTILINE).search
+#: A line that starts with anything but a letter or ``- `` and a letter (a digit, another dash or
+#: a space could start a list, a rule or code), or that ends in a space (two make a line break).
+_MARKDOWN_LINE_EDGE = re.compile(r"^(?![^\W\d_]|- [^\W\d_]|$)| $", re.MULTILINE).search
 _BLANK_LINES = re.compile(r"\n\n+")
+_ITEM = "- "
 
 
 def plain_paragraphs(text: str) -> str | None:
-    """The HTML Markdown makes of ``text`` when it is only paragraphs of plain sentences (most help
-    texts and every usual ``why``): one ``<p>`` per paragraph, lines kept. None for anything else.
+    """The HTML Markdown makes of ``text`` when it is only paragraphs of plain sentences and
+    simple bulleted lists (most help texts and descriptions, every usual ``why``); None for
+    anything else, which goes to the converter.
 
     Two scans of the text instead of the Markdown converter (about 300 us), for a text each question
     of a form has. It holds nothing the sanitiser could take out: no ``<``, ``>`` or ``&``.
@@ -59,8 +61,22 @@ def plain_paragraphs(text: str) -> str | None:
     """
     if "_" in text or not _PLAIN_CHARACTERS(text) or _MARKDOWN_LINE_EDGE(text):
         return None
-    paragraphs = _BLANK_LINES.split(text.strip("\n"))
-    return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs) if paragraphs != [""] else None
+    html = []
+    after_list = False
+    for block in _BLANK_LINES.split(text.strip("\n")):
+        lines = block.split("\n")
+        if not block.startswith(_ITEM) and f"\n{_ITEM}" not in block:
+            html.append(f"<p>{block}</p>")
+            after_list = False
+        # A list of one line per item; not one right after another (Markdown makes the two one
+        # list, its items paragraphs), nor a paragraph and items in one block (Markdown keeps
+        # those a paragraph).
+        elif not after_list and all(line.startswith(_ITEM) for line in lines):
+            html.append("<ul>\n" + "".join(f"<li>{line[2:]}</li>\n" for line in lines) + "</ul>")
+            after_list = True
+        else:
+            return None
+    return "\n".join(html) if html != ["<p></p>"] else None
 
 
 def markdown_filter(text: str | None) -> Markup:
