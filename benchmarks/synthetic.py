@@ -238,4 +238,4 @@ def _form(rng: random.Random, subject: str, fields: int, department: str) -> dic
     for page in pages:
         if page["intro"] is None:
             del page["intro"]
-    return {"title": f"{subject[0].upper()}{subject[1:]} aanvragen", "intro": "Het invullen duurt ongeveer 10 minuten.", "pages": pages}
+    return {"title": f"{subject.capitalize()} aanvragen", "intro": "Het invullen duurt ongeveer 10 minuten.", "pages": pages}

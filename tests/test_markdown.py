@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from generator.render.markdown import converted, plain_paragraphs, render_markdown
+from generator.render.markdown import converted, plain_html, render_markdown
 
 # Letters (Dutch, with accents), digits, the punctuation the quick way accepts, and everything that
 # means something to Markdown: emphasis, links, code, lists, headings, quotes, HTML, escapes, line
@@ -17,7 +17,7 @@ ALPHABET = "aAzZéëïĳ09 ,.;:?!'\"/%€()’‘“”–—…-\n\n\n*_[]`<>&#
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=60))
 def test_the_quick_way_gives_what_the_converter_gives(text):
-    quick = plain_paragraphs(text)
+    quick = plain_html(text)
     if quick is not None:
         assert quick == converted(text)
 
@@ -37,7 +37,7 @@ _NEARLY_PLAIN = st.tuples(st.lists(_LINE, min_size=1, max_size=5),
 @settings(max_examples=1500, deadline=None)
 @given(_NEARLY_PLAIN)
 def test_nearly_plain_texts_give_what_the_converter_gives(text):
-    quick = plain_paragraphs(text)
+    quick = plain_html(text)
     if quick is not None:
         assert quick == converted(text)
 
@@ -51,7 +51,7 @@ def test_nearly_plain_texts_give_what_the_converter_gives(text):
     "- een\n- twee\n\nDaarna een alinea.\n\n- en weer een lijst",
 ])
 def test_plain_sentences_take_the_quick_way(text):
-    assert plain_paragraphs(text) == converted(text)
+    assert plain_html(text) == converted(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -72,7 +72,7 @@ def test_plain_sentences_take_the_quick_way(text):
     "",
 ])
 def test_anything_markdown_might_change_goes_to_the_converter(text):
-    assert plain_paragraphs(text) is None
+    assert plain_html(text) is None
 
 
 def test_rendered_html_is_the_same_either_way():

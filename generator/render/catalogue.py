@@ -44,7 +44,6 @@ LISTING_FOLDERS = {"life-event": "levensgebeurtenissen", "audience": "doelgroepe
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
 def texts(lang: str):
     """The catalogue's texts in ``lang``: one translator per language, not one per page."""
     return translator(lang, TEXTS)

@@ -103,24 +103,25 @@ def _ids(text: str) -> str:
     return " ".join(map(ids.rename, text.split())) if ids is not None else text
 
 
-#: A Markup made without Markup's constructor, which is written in Python and asks its argument
-#: for ``__html__`` first: these filters make several hundred a page, from plain str.
-_as_markup = str.__new__
+#: ``as_markup(Markup, text)``: a Markup made from a str without Markup's constructor, which is
+#: written in Python and asks its argument for ``__html__`` first; autoescape and these filters
+#: make some thousand a page.
+as_markup = str.__new__
 
 
 def attribute_value(value: object) -> Markup:
     """The ``attribute_value`` filter: ``{{ x }}`` in an attribute, escaped and quoted if needed."""
     if type(value) is str and _BARE_VALUE(value):  # most values: nothing to escape or quote
-        return _as_markup(Markup, value)
-    return _as_markup(Markup, _quoted(_text(value), DOUBLE))
+        return as_markup(Markup, value)
+    return as_markup(Markup, _quoted(_text(value), DOUBLE))
 
 
 def id_value(value: object) -> Markup:
     """The ``id_value`` filter: an attribute that holds ids, renamed for the page."""
     if type(value) is str and _BARE_VALUE(value):  # one id (no space), so its new name is bare too
         ids = _page_ids.get()
-        return _as_markup(Markup, ids.rename(value) if ids is not None else value)
-    return _as_markup(Markup, _quoted(_ids(_text(value)), DOUBLE))
+        return as_markup(Markup, ids.rename(value) if ids is not None else value)
+    return as_markup(Markup, _quoted(_ids(_text(value)), DOUBLE))
 
 
 def html_attributes(values: dict) -> Markup:
@@ -140,7 +141,7 @@ def html_attributes(values: dict) -> Markup:
         if key in ID_ATTRIBUTES:
             text = _ids(text)
         parts.append(f" {key}={_quoted(text, SINGLE)}")
-    return _as_markup(Markup, "".join(parts))
+    return as_markup(Markup, "".join(parts))
 
 
 def slots(html: str, numbers: tuple[int, ...]) -> Markup:

@@ -16,6 +16,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSyst
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context, Macro
 from generator.render import compact_markup
+from generator.render.compact_markup import as_markup
 from generator.render.markdown import markdown_filter
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -44,7 +45,6 @@ def format_size(size_bytes: int, lang: str = "nl") -> str:
 #: markupsafe's escaping of a str, in C (what ``markupsafe.escape`` calls); None if a later
 #: markupsafe moves it, and then ``escape`` does it all.
 _escape_str = getattr(markupsafe, "_escape_inner", None)
-_as_markup = str.__new__
 
 
 def quick_escape(value: object) -> markupsafe.Markup:
@@ -56,7 +56,7 @@ def quick_escape(value: object) -> markupsafe.Markup:
     if kind is markupsafe.Markup:
         return value
     if kind is str and _escape_str is not None:
-        return _as_markup(markupsafe.Markup, _escape_str(value))
+        return as_markup(markupsafe.Markup, _escape_str(value))
     return markupsafe.escape(value)
 
 

@@ -2,7 +2,8 @@
 
 Authors may write paragraphs, lists, emphasis and links; anything else (raw HTML, scripts, images,
 event handlers, javascript: links) is dropped by nh3 (the Ammonia sanitiser) after rendering.
-Text that is only plain paragraphs, as most help texts are, skips both: it cannot hold markup.
+Text that is only plain paragraphs and simple lists, as most help texts are, skips both: it
+cannot hold markup.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ ALLOWED_URL_SCHEMES = {"https", "http", "mailto", "tel"}
 @lru_cache(maxsize=4096)
 def render_markdown(text: str) -> str:
     """Markdown -> sanitised HTML string. Cached: the same help text appears on several pages."""
-    plain = plain_paragraphs(text)
+    plain = plain_html(text)
     return plain if plain is not None else converted(text)
 
 
@@ -50,7 +51,7 @@ _BLANK_LINES = re.compile(r"\n\n+")
 _ITEM = "- "
 
 
-def plain_paragraphs(text: str) -> str | None:
+def plain_html(text: str) -> str | None:
     """The HTML Markdown makes of ``text`` when it is only paragraphs of plain sentences and
     simple bulleted lists (most help texts and descriptions, every usual ``why``); None for
     anything else, which goes to the converter.
@@ -59,11 +60,12 @@ def plain_paragraphs(text: str) -> str | None:
     of a form has. It holds nothing the sanitiser could take out: no ``<``, ``>`` or ``&``.
     tests/test_markdown.py holds it to the converter's and the sanitiser's output.
     """
-    if "_" in text or not _PLAIN_CHARACTERS(text) or _MARKDOWN_LINE_EDGE(text):
+    text = text.strip("\n")
+    if not text or "_" in text or not _PLAIN_CHARACTERS(text) or _MARKDOWN_LINE_EDGE(text):
         return None
     html = []
     after_list = False
-    for block in _BLANK_LINES.split(text.strip("\n")):
+    for block in _BLANK_LINES.split(text):
         lines = block.split("\n")
         if not block.startswith(_ITEM) and f"\n{_ITEM}" not in block:
             html.append(f"<p>{block}</p>")
@@ -76,7 +78,7 @@ def plain_paragraphs(text: str) -> str | None:
             after_list = True
         else:
             return None
-    return "\n".join(html) if html != ["<p></p>"] else None
+    return "\n".join(html)
 
 
 def markdown_filter(text: str | None) -> Markup:
